@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Retention.Application.Ingest;
+
+namespace Retention.Application;
+
+/// <summary>Registers the use cases. The ports they need are registered by the infrastructure.</summary>
+public static class ApplicationServices
+{
+    public static IServiceCollection AddRetentionApplication(this IServiceCollection services)
+    {
+        services.AddSingleton<RecordPurchases>();
+        services.AddSingleton<RecordRefund>();
+        services.AddSingleton<CancelOrder>();
+        return services;
+    }
+}

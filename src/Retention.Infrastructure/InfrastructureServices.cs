@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Retention.Application.Ports;
+using Retention.Infrastructure.Storage;
+
+namespace Retention.Infrastructure;
+
+/// <summary>Registers the adapters for the application's ports, with their options validated at start.</summary>
+public static class InfrastructureServices
+{
+    public static IServiceCollection AddRetentionInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RetentionTables>();
+        services.AddSingleton<IOrderLedger, TableOrderLedger>();
+        services.AddSingleton<IStorageProbe, TableStorageProbe>();
+        return services;
+    }
+}

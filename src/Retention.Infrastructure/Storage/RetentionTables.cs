@@ -1,0 +1,51 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace Retention.Infrastructure.Storage;
+
+/// <summary>
+/// The tables we use, created on first use: <c>{prefix}customers</c> (summaries and orders, see <see cref="TableKeys"/>)
+/// and <c>{prefix}orderclaims</c> (which customer an order id belongs to).
+/// </summary>
+internal sealed class RetentionTables : IDisposable
+{
+    private readonly SemaphoreSlim _createLock = new(1, 1);
+    private volatile bool _created;
+
+    public RetentionTables(IOptions<StorageOptions> options)
+    {
+        var settings = options.Value;
+        Service = new TableServiceClient(settings.ConnectionString);
+        Customers = Service.GetTableClient(settings.TablePrefix + "customers");
+        Claims = Service.GetTableClient(settings.TablePrefix + "orderclaims");
+    }
+
+    public TableServiceClient Service { get; }
+    public TableClient Customers { get; }
+    public TableClient Claims { get; }
+
+    public void Dispose() => _createLock.Dispose();
+
+    /// <summary>Creates the tables once per process; a failure is retried by the next call.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (_created)
+        {
+            return;
+        }
+        await _createLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_created)
+            {
+                await Customers.CreateIfNotExistsAsync(cancellationToken);
+                await Claims.CreateIfNotExistsAsync(cancellationToken);
+                _created = true;
+            }
+        }
+        finally
+        {
+            _createLock.Release();
+        }
+    }
+}
