@@ -29,10 +29,47 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvi
     private const int MaxAttempts = 8;
     private const int MaxParallelPartitions = 16;
 
-    public async Task<IReadOnlyList<PurchaseOutcome>> RecordPurchasesAsync(IReadOnlyList<Purchase> purchases, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PurchaseOutcome>> RecordPurchasesAsync(IReadOnlyList<Purchase> purchases, CancellationToken cancellationToken) =>
+        GuardAsync(() => RecordAsync(purchases, cancellationToken), cancellationToken);
+
+    public Task<RefundOutcome> RefundAsync(OrderId orderId, RefundRequest request, CancellationToken cancellationToken) =>
+        GuardAsync(() => ChangeOrderAsync(orderId, (order, now) => order.Refund(request, now) switch
+        {
+            RefundDecision.Accepted accepted => (accepted.Order, new RefundOutcome.Recorded(RefundReceipt.For(accepted.Order, accepted.Refund))),
+            RefundDecision.Replay replay => (null, new RefundOutcome.Replayed(RefundReceipt.For(order, replay.Refund))),
+            var rejected => ((Order?)null, (RefundOutcome)new RefundOutcome.Rejected(rejected)),
+        }, () => new RefundOutcome.OrderNotFound(orderId), cancellationToken), cancellationToken);
+
+    public Task<CancelOutcome> CancelAsync(OrderId orderId, CancelRequest request, CancellationToken cancellationToken) =>
+        GuardAsync(() => ChangeOrderAsync(orderId, (order, now) => order.Cancel(request, now) switch
+        {
+            CancelDecision.Accepted accepted => (accepted.Order, new CancelOutcome.Cancelled(orderId, accepted.Cancellation)),
+            CancelDecision.AlreadyCancelled already => (null, new CancelOutcome.AlreadyCancelled(orderId, already.Cancellation)),
+            CancelDecision.Invalid invalid => ((Order?)null, (CancelOutcome)new CancelOutcome.Invalid(invalid.Field, invalid.Error)),
+            _ => throw new InvalidOperationException("Unknown cancel decision."),
+        }, () => new CancelOutcome.OrderNotFound(orderId), cancellationToken), cancellationToken);
+
+    public Task<Order?> FindOrderAsync(OrderId orderId, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await tables.EnsureCreatedAsync(cancellationToken);
+            var located = await LocateOrderAsync(orderId, cancellationToken);
+            return located is { } found ? OrderEntity.ToOrder(found.Entity) : null;
+        }, cancellationToken);
+
+    public Task<CustomerSummary?> FindCustomerAsync(CustomerId customerId, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await tables.EnsureCreatedAsync(cancellationToken);
+            var row = await tables.Customers.GetEntityIfExistsAsync<TableEntity>(
+                TableKeys.CustomerPartition(customerId), TableKeys.SummaryRow(customerId), cancellationToken: cancellationToken);
+            return row.HasValue ? CustomerSummaryEntity.ToSummary(row.Value!) : null;
+        }, cancellationToken);
+
+    private async Task<IReadOnlyList<PurchaseOutcome>> RecordAsync(IReadOnlyList<Purchase> purchases, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        var now = Now();
         var unique = new List<Pending>(purchases.Count);
         var firstIndex = new Dictionary<OrderId, Pending>();
         var repeats = new List<(int Index, Pending First, Fingerprint Fingerprint)>();
@@ -70,44 +107,6 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvi
                 };
         }
         return outcomes;
-    }
-
-    public async Task<RefundOutcome> RefundAsync(OrderId orderId, RefundRequest request, CancellationToken cancellationToken)
-    {
-        var result = await ChangeOrderAsync(orderId, (order, now) => order.Refund(request, now) switch
-        {
-            RefundDecision.Accepted accepted => (accepted.Order, new RefundOutcome.Recorded(RefundReceipt.For(accepted.Order, accepted.Refund))),
-            RefundDecision.Replay replay => (null, new RefundOutcome.Replayed(RefundReceipt.For(order, replay.Refund))),
-            var rejected => ((Order?)null, (RefundOutcome)new RefundOutcome.Rejected(rejected)),
-        }, cancellationToken);
-        return result ?? new RefundOutcome.OrderNotFound(orderId);
-    }
-
-    public async Task<CancelOutcome> CancelAsync(OrderId orderId, CancelRequest request, CancellationToken cancellationToken)
-    {
-        var result = await ChangeOrderAsync(orderId, (order, now) => order.Cancel(request, now) switch
-        {
-            CancelDecision.Accepted accepted => (accepted.Order, new CancelOutcome.Cancelled(orderId, accepted.Cancellation)),
-            CancelDecision.AlreadyCancelled already => (null, new CancelOutcome.AlreadyCancelled(orderId, already.Cancellation)),
-            CancelDecision.Invalid invalid => ((Order?)null, (CancelOutcome)new CancelOutcome.Invalid(invalid.Field, invalid.Error)),
-            _ => throw new InvalidOperationException("Unknown cancel decision."),
-        }, cancellationToken);
-        return result ?? new CancelOutcome.OrderNotFound(orderId);
-    }
-
-    public async Task<Order?> FindOrderAsync(OrderId orderId, CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync(cancellationToken);
-        var located = await LocateOrderAsync(orderId, cancellationToken);
-        return located is { } found ? OrderEntity.ToOrder(found.Entity) : null;
-    }
-
-    public async Task<CustomerSummary?> FindCustomerAsync(CustomerId customerId, CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync(cancellationToken);
-        var row = await tables.Customers.GetEntityIfExistsAsync<TableEntity>(
-            TableKeys.CustomerPartition(customerId), TableKeys.SummaryRow(customerId), cancellationToken: cancellationToken);
-        return row.HasValue ? CustomerSummaryEntity.ToSummary(row.Value!) : null;
     }
 
     public async IAsyncEnumerable<CustomerSummary> ReadAllCustomersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -408,21 +407,20 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvi
 
     /// <summary>
     /// Reads an order and its summary, asks the domain what to do, and writes both with ETag checks in one transaction,
-    /// retrying from a fresh read when either changed meanwhile. Returns null when the order does not exist.
+    /// retrying from a fresh read when either changed meanwhile. Answers <paramref name="notFound"/> when the order does not exist.
     /// </summary>
-    private async Task<TOutcome?> ChangeOrderAsync<TOutcome>(
-        OrderId orderId, Func<Order, DateTimeOffset, (Order? Changed, TOutcome Outcome)> decide, CancellationToken cancellationToken)
-        where TOutcome : class
+    private async Task<TOutcome> ChangeOrderAsync<TOutcome>(
+        OrderId orderId, Func<Order, DateTimeOffset, (Order? Changed, TOutcome Outcome)> decide, Func<TOutcome> notFound, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (await LocateOrderAsync(orderId, cancellationToken) is not { } located)
             {
-                return null;
+                return notFound();
             }
             var order = OrderEntity.ToOrder(located.Entity);
-            var (changed, outcome) = decide(order, clock.GetUtcNow());
+            var (changed, outcome) = decide(order, Now());
             if (changed is null)
             {
                 return outcome;
@@ -450,7 +448,7 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvi
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * (attempt + 1)), clock, cancellationToken);
             }
         }
-        throw new InvalidOperationException($"The order changed {MaxAttempts} times while we tried to update it; try again.");
+        throw new StorageUnavailableException($"The order changed {MaxAttempts} times while we tried to update it; try again.");
     }
 
     private async Task<(TableEntity Entity, CustomerId CustomerId)?> LocateOrderAsync(OrderId orderId, CancellationToken cancellationToken)
@@ -465,6 +463,26 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvi
         var orderRow = await tables.Customers.GetEntityIfExistsAsync<TableEntity>(
             TableKeys.CustomerPartition(customerId), TableKeys.OrderRow(customerId, orderId), cancellationToken: cancellationToken);
         return orderRow.HasValue ? (orderRow.Value!, customerId) : null;
+    }
+
+    /// <summary>The clock to whole milliseconds, so that a time we answer with equals the time we read back later.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond));
+    }
+
+    /// <summary>Turns storage and network failures into <see cref="StorageUnavailableException"/>, which callers answer with 503.</summary>
+    private static async Task<T> GuardAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception ex) when (IsTransient(ex, cancellationToken))
+        {
+            throw new StorageUnavailableException("Table Storage could not be reached; nothing was written.", ex);
+        }
     }
 
     private static Task ForEachAsync<T>(IEnumerable<T> items, Func<T, Task> body, CancellationToken cancellationToken) =>

@@ -1,0 +1,16 @@
+namespace Retention.Api.Hosting;
+
+/// <summary>
+/// The route table. The local host maps exactly these; a test checks that the Functions app's generated
+/// <c>functions.metadata</c> declares the same names, methods, routes and authorization levels.
+/// </summary>
+public static class ApiRoutes
+{
+    public static readonly ApiRoute RecordPurchase = new("RecordPurchase", "POST", "purchases", RequiresKey: true);
+    public static readonly ApiRoute RecordPurchaseBatch = new("RecordPurchaseBatch", "POST", "purchases/batch", RequiresKey: true);
+    public static readonly ApiRoute RecordRefund = new("RecordRefund", "POST", "orders/{orderId}/refunds", RequiresKey: true);
+    public static readonly ApiRoute CancelOrder = new("CancelOrder", "POST", "orders/{orderId}/cancel", RequiresKey: true);
+    public static readonly ApiRoute Health = new("Health", "GET", "health", RequiresKey: false);
+
+    public static IReadOnlyList<ApiRoute> All { get; } = [RecordPurchase, RecordPurchaseBatch, RecordRefund, CancelOrder, Health];
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Retention.Api.Endpoints;
+using Retention.Application;
+using Retention.Infrastructure;
+
+namespace Retention.Api.Hosting;
+
+/// <summary>Everything the API needs, registered the same way by the Functions app and the local host.</summary>
+public static class ApiServices
+{
+    public static IServiceCollection AddRetentionApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRetentionApplication();
+        services.AddRetentionInfrastructure(configuration);
+        services.AddSingleton<IngestEndpoints>();
+        services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<EndpointGuard>();
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Retention.Api.Endpoints;
+
+namespace Retention.Api.Hosting;
+
+/// <summary>
+/// Serves the API's routes on Kestrel, the way the Functions host serves them on Azure: same handlers, same
+/// key check (<c>x-functions-key</c> or <c>?code=</c>), same problem responses. Used by <c>retention up</c>,
+/// the integration tests and the benchmark.
+/// </summary>
+public static class LocalApiHost
+{
+    /// <summary>Builds the host; start it with <c>StartAsync</c>/<c>RunAsync</c>.</summary>
+    /// <param name="url">Where to listen, e.g. <c>http://127.0.0.1:7071</c>.</param>
+    /// <param name="settings">Settings that override environment variables (Storage:ConnectionString, Api:Key, ...).</param>
+    /// <param name="minimumLogLevel">Console log level; tests and benchmarks use Warning.</param>
+    public static WebApplication Build(string url, IEnumerable<KeyValuePair<string, string?>> settings, LogLevel minimumLogLevel = LogLevel.Information)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls(url);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = IngestEndpoints.MaxBatchBytes + (1L << 20));
+        builder.Logging.SetMinimumLevel(minimumLogLevel);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddOptions<ApiOptions>()
+            .Bind(builder.Configuration.GetSection(ApiOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddRetentionApi(builder.Configuration);
+
+        var app = builder.Build();
+        Map(app, ApiRoutes.RecordPurchase, (s, c) => s.GetRequiredService<IngestEndpoints>().RecordPurchaseAsync(c));
+        Map(app, ApiRoutes.RecordPurchaseBatch, (s, c) => s.GetRequiredService<IngestEndpoints>().RecordBatchAsync(c));
+        Map(app, ApiRoutes.RecordRefund, (s, c) => s.GetRequiredService<IngestEndpoints>().RecordRefundAsync(c, OrderIdOf(c)));
+        Map(app, ApiRoutes.CancelOrder, (s, c) => s.GetRequiredService<IngestEndpoints>().CancelOrderAsync(c, OrderIdOf(c)));
+        Map(app, ApiRoutes.Health, (s, c) => s.GetRequiredService<HealthEndpoint>().CheckAsync(c));
+        app.MapFallback((HttpContext context) => Problems.NotFound($"There is no route {context.Request.Method} {context.Request.Path}. See docs/api.md."));
+        return app;
+    }
+
+    private static void Map(WebApplication app, ApiRoute route, Func<IServiceProvider, HttpContext, Task<IResult>> handler)
+    {
+        var guard = app.Services.GetRequiredService<EndpointGuard>();
+        var options = app.Services.GetRequiredService<IOptions<ApiOptions>>();
+        Func<HttpContext, Task<IResult>> serve = context =>
+            route.RequiresKey && !FunctionKey.IsPresentedIn(context.Request, options.Value.Key)
+                ? Task.FromResult<IResult>(Problems.Unauthorized())
+                : guard.RunAsync(context, () => handler(context.RequestServices, context));
+        app.MapMethods("/api/" + route.Route, [route.Method], serve);
+    }
+
+    private static string OrderIdOf(HttpContext context) => context.Request.RouteValues["orderId"] as string ?? "";
+}

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Retention.Cli.Commands;
+
+var root = new RootCommand("""
+    RetentionFunctions: customer-retention functions for online stores.
+    Records purchases, refunds and cancellations; computes cohort retention; sends rewards and reminders.
+    """)
+{
+    UpCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace Retention.DevServers;
+
+/// <summary>Runs scripts of the repo's npm packages with the machine's Node.js.</summary>
+internal static class NodeTool
+{
+    public static string ScriptPath(string repoRoot, string relativeScript)
+    {
+        var path = Path.Combine(repoRoot, "node_modules", relativeScript);
+        if (!File.Exists(path))
+        {
+            throw new DevServerException($"{relativeScript} is not installed. Run 'npm ci' in {repoRoot} (the ./retention script does it for you).");
+        }
+        return path;
+    }
+
+    public static Process Start(string script, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        try
+        {
+            return Process.Start(start) ?? throw new DevServerException("Node.js did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new DevServerException("Node.js is not installed or not on PATH. Install Node.js 20 or later (Debian: apt-get install nodejs npm).", ex);
+        }
+    }
+}
