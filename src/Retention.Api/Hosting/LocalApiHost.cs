@@ -20,7 +20,12 @@ public static class LocalApiHost
     /// <param name="url">Where to listen, e.g. <c>http://127.0.0.1:7071</c>.</param>
     /// <param name="settings">Settings that override environment variables (Storage:ConnectionString, Api:Key, ...).</param>
     /// <param name="minimumLogLevel">Console log level; tests and benchmarks use Warning.</param>
-    public static WebApplication Build(string url, IEnumerable<KeyValuePair<string, string?>> settings, LogLevel minimumLogLevel = LogLevel.Information)
+    /// <param name="configureServices">Replaces services after the defaults (tests put a fake clock here).</param>
+    public static WebApplication Build(
+        string url,
+        IEnumerable<KeyValuePair<string, string?>> settings,
+        LogLevel minimumLogLevel = LogLevel.Information,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
@@ -33,6 +38,7 @@ public static class LocalApiHost
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddRetentionApi(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         Map(app, ApiRoutes.RecordPurchase, (s, c) => s.GetRequiredService<IngestEndpoints>().RecordPurchaseAsync(c));
