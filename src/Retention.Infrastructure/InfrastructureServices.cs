@@ -17,6 +17,7 @@ public static class InfrastructureServices
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RetentionTables>();
+        services.AddSingleton<SummaryCache>();
         services.AddSingleton<IOrderLedger, TableOrderLedger>();
         services.AddSingleton<IStorageProbe, TableStorageProbe>();
         return services;

@@ -14,8 +14,11 @@ namespace Retention.Infrastructure.Storage;
 /// </summary>
 internal static class TableKeys
 {
-    /// <summary>Fixed forever: changing it moves every row. 64 partitions allow ~128,000 writes/s on Azure.</summary>
-    public const int BucketCount = 64;
+    /// <summary>
+    /// Fixed once data exists: changing it moves every row. 16 partitions allow about 32,000 entity writes/s on Azure
+    /// (2,000 per partition) and a 16-way parallel scan, while keeping a batch's transactions large.
+    /// </summary>
+    public const int BucketCount = 16;
 
     private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("%/\\#?|");
 

@@ -23,7 +23,7 @@ namespace Retention.Infrastructure.Storage;
 /// and a claim whose order was never written can be taken over after <see cref="OrderClaim.AbandonedAfter"/>.
 /// No step is check-then-insert: every decision is made by the storage service's insert or ETag check.
 /// </summary>
-internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvider clock, ILogger<TableOrderLedger> logger) : IOrderLedger
+internal sealed partial class TableOrderLedger(RetentionTables tables, SummaryCache cache, TimeProvider clock, ILogger<TableOrderLedger> logger) : IOrderLedger
 {
     private const int MaxTransactionActions = 100;
     private const int MaxAttempts = 8;
@@ -260,18 +260,19 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvi
     private async Task WritePartitionAsync(List<Pending> group, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var unresolved = new List<Pending>(group);
+        var mustRead = new HashSet<CustomerId>();
         for (var attempt = 0; attempt < MaxAttempts && unresolved.Count > 0; attempt++)
         {
-            if (attempt > 0)
+            if (attempt > 1)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), clock, cancellationToken);
             }
             try
             {
                 var byCustomer = unresolved.GroupBy(p => p.Purchase.CustomerId).ToList();
-                var summaries = await Task.WhenAll(byCustomer.Select(g => ReadSummaryAsync(g.Key, cancellationToken)));
+                var summaries = await Task.WhenAll(byCustomer.Select(g => KnownSummaryAsync(g.Key, mustRead.Contains(g.Key), cancellationToken)));
                 var transactions = PackTransactions(byCustomer, summaries, now);
-                await Task.WhenAll(transactions.Select(t => CommitAsync(t, unresolved, cancellationToken)));
+                await Task.WhenAll(transactions.Select(t => CommitAsync(t, mustRead, cancellationToken)));
             }
             catch (Exception ex) when (IsTransient(ex, cancellationToken))
             {
@@ -279,6 +280,19 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvi
             }
             unresolved.RemoveAll(p => p.Outcome is not null);
         }
+    }
+
+    /// <summary>
+    /// The summary to build on: the cached one, or, for a customer not in the cache, an empty one to insert (new customers
+    /// are the common case); after a failed guess (<paramref name="read"/>) the stored one.
+    /// </summary>
+    private async Task<(CustomerSummary Summary, ETag? ETag)> KnownSummaryAsync(CustomerId customerId, bool read, CancellationToken cancellationToken)
+    {
+        if (!read && cache.TryGet(customerId, out var cached))
+        {
+            return cached;
+        }
+        return read ? await ReadSummaryAsync(customerId, cancellationToken) : (CustomerSummary.Empty(customerId), null);
     }
 
     private async Task<(CustomerSummary Summary, ETag? ETag)> ReadSummaryAsync(CustomerId customerId, CancellationToken cancellationToken)
@@ -301,17 +315,18 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvi
             var orders = items.Select(p => new Order { Purchase = p.Purchase, RecordedAt = now }).ToList();
             var updated = orders.Aggregate(summary, (s, o) => s.Apply(o));
             var actions = orders.Select(o => new TableTransactionAction(TableTransactionActionType.Add, OrderEntity.ToEntity(o))).ToList();
-            if (!ReferenceEquals(updated, summary))
-            {
-                var summaryEntity = CustomerSummaryEntity.ToEntity(updated);
-                actions.Add(etag is { } tag
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, summaryEntity, tag)
-                    : new TableTransactionAction(TableTransactionActionType.Add, summaryEntity));
-            }
-            if (current.Actions.Count + actions.Count > MaxTransactionActions)
+            if (current.Actions.Count + actions.Count + 1 > MaxTransactionActions)
             {
                 transactions.Add(current);
                 current = new PendingTransaction();
+            }
+            if (!ReferenceEquals(updated, summary))
+            {
+                var summaryEntity = CustomerSummaryEntity.ToEntity(updated);
+                current.SummaryActionIndex[current.Actions.Count + orders.Count] = updated;
+                actions.Add(etag is { } tag
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, summaryEntity, tag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, summaryEntity));
             }
             for (var k = 0; k < orders.Count; k++)
             {
@@ -328,21 +343,27 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvi
         return transactions;
     }
 
-    private async Task CommitAsync(PendingTransaction transaction, List<Pending> unresolved, CancellationToken cancellationToken)
+    private async Task CommitAsync(PendingTransaction transaction, HashSet<CustomerId> mustRead, CancellationToken cancellationToken)
     {
         try
         {
-            if (transaction.Actions.Count == 1)
-            {
-                await SubmitSingleAsync(transaction.Actions[0], cancellationToken);
-            }
-            else
-            {
-                await tables.Customers.SubmitTransactionAsync(transaction.Actions, cancellationToken);
-            }
+            var responses = transaction.Actions.Count == 1
+                ? [await SubmitSingleAsync(transaction.Actions[0], cancellationToken)]
+                : (await tables.Customers.SubmitTransactionAsync(transaction.Actions, cancellationToken)).Value;
             foreach (var (item, order) in transaction.Items)
             {
                 item.Finish(new PurchaseOutcome.Recorded(PurchaseReceipt.For(order)));
+            }
+            foreach (var (index, summary) in transaction.SummaryActionIndex)
+            {
+                if (index < responses.Count && responses[index].Headers.ETag is { } etag)
+                {
+                    cache.Set(summary, etag);
+                }
+                else
+                {
+                    cache.Forget(summary.CustomerId);
+                }
             }
         }
         catch (RequestFailedException ex) when (ex.Status == 409 && FailedOrder(transaction, ex) is { } existing)
@@ -365,9 +386,26 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvi
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
-            // A summary changed (or appeared) since we read it: the next round re-reads and retries.
+            // A summary changed (or exists although we guessed new): the next round reads the ones involved and retries.
             LogSummaryRace(ex.Status);
+            foreach (var summary in FailedSummaries(transaction, ex))
+            {
+                cache.Forget(summary.CustomerId);
+                lock (mustRead)
+                {
+                    mustRead.Add(summary.CustomerId);
+                }
+            }
         }
+    }
+
+    /// <summary>The summary whose write failed, or all of the transaction's when the service does not say which action failed.</summary>
+    private static CustomerSummary[] FailedSummaries(PendingTransaction transaction, RequestFailedException ex)
+    {
+        var index = ex is TableTransactionFailedException failed ? failed.FailedTransactionActionIndex
+            : transaction.Actions.Count == 1 ? 0
+            : null;
+        return index is { } i && transaction.SummaryActionIndex.TryGetValue(i, out var summary) ? [summary] : [.. transaction.SummaryActionIndex.Values];
     }
 
     private static Pending? FailedOrder(PendingTransaction transaction, RequestFailedException ex)
@@ -378,17 +416,12 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvi
         return index is { } i && transaction.OrderActionIndex.TryGetValue(i, out var pending) ? pending : null;
     }
 
-    private async Task SubmitSingleAsync(TableTransactionAction action, CancellationToken cancellationToken)
+    private async Task<Response> SubmitSingleAsync(TableTransactionAction action, CancellationToken cancellationToken)
     {
         var entity = (TableEntity)action.Entity;
-        if (action.ActionType == TableTransactionActionType.Add)
-        {
-            await tables.Customers.AddEntityAsync(entity, cancellationToken);
-        }
-        else
-        {
-            await tables.Customers.UpdateEntityAsync(entity, action.ETag, TableUpdateMode.Replace, cancellationToken);
-        }
+        return action.ActionType == TableTransactionActionType.Add
+            ? await tables.Customers.AddEntityAsync(entity, cancellationToken)
+            : await tables.Customers.UpdateEntityAsync(entity, action.ETag, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>The order row exists: an earlier attempt of this same request got through. Answer as a replay.</summary>
@@ -440,6 +473,7 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvi
             try
             {
                 await tables.Customers.SubmitTransactionAsync(actions, cancellationToken);
+                cache.Forget(changed.Purchase.CustomerId);
                 return outcome;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
@@ -531,6 +565,7 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, TimeProvi
     {
         public List<TableTransactionAction> Actions { get; } = [];
         public Dictionary<int, Pending> OrderActionIndex { get; } = [];
+        public Dictionary<int, CustomerSummary> SummaryActionIndex { get; } = [];
         public List<(Pending Item, Order Order)> Items { get; } = [];
     }
 }
