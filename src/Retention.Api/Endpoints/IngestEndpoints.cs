@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +25,8 @@ public sealed class IngestEndpoints(RecordPurchases recordPurchases, RecordRefun
     /// <summary>Header set on a 200 answer that replays an earlier identical request.</summary>
     public const string ReplayHeader = "Idempotent-Replay";
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Relaxed escaping: these bodies are JSON for programs, never embedded in HTML, so "'" and "±" stay readable.
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary><c>POST /api/purchases</c>: 201 recorded, 200 identical replay, 409 same order id with different content.</summary>
     public async Task<IResult> RecordPurchaseAsync(HttpContext context)

@@ -68,9 +68,12 @@ internal sealed partial class JsonFields(JsonElement element, string path, Valid
         {
             return number;
         }
-        Errors.Add(PathOf(name), value.ValueKind is JsonValueKind.Number or JsonValueKind.String
-            ? "must be a decimal number within ±79,228,162,514,264,337,593,543,950,335 (no exponent in strings)"
-            : "must be a number");
+        Errors.Add(PathOf(name), value.ValueKind switch
+        {
+            JsonValueKind.Number => "is out of range for a decimal amount",
+            JsonValueKind.String => "must be a number such as 12.50, or a string holding one (no exponent)",
+            _ => "must be a number",
+        });
         return null;
     }
 

@@ -383,29 +383,29 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, SummaryCa
                     item.Finish(AnswerFromStoredOrder(item, row.Value!));
                 }
             }
+            RereadSummaries(transaction, mustRead);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
-            // A summary changed (or exists although we guessed new): the next round reads the ones involved and retries.
             LogSummaryRace(ex.Status);
-            foreach (var summary in FailedSummaries(transaction, ex))
-            {
-                cache.Forget(summary.CustomerId);
-                lock (mustRead)
-                {
-                    mustRead.Add(summary.CustomerId);
-                }
-            }
+            RereadSummaries(transaction, mustRead);
         }
     }
 
-    /// <summary>The summary whose write failed, or all of the transaction's when the service does not say which action failed.</summary>
-    private static CustomerSummary[] FailedSummaries(PendingTransaction transaction, RequestFailedException ex)
+    /// <summary>
+    /// A summary changed, or exists although we guessed new (a cold cache): the next round reads every summary of the
+    /// failed transaction, so one wrong guess costs one extra round, not one round per customer.
+    /// </summary>
+    private void RereadSummaries(PendingTransaction transaction, HashSet<CustomerId> mustRead)
     {
-        var index = ex is TableTransactionFailedException failed ? failed.FailedTransactionActionIndex
-            : transaction.Actions.Count == 1 ? 0
-            : null;
-        return index is { } i && transaction.SummaryActionIndex.TryGetValue(i, out var summary) ? [summary] : [.. transaction.SummaryActionIndex.Values];
+        foreach (var summary in transaction.SummaryActionIndex.Values)
+        {
+            cache.Forget(summary.CustomerId);
+            lock (mustRead)
+            {
+                mustRead.Add(summary.CustomerId);
+            }
+        }
     }
 
     private static Pending? FailedOrder(PendingTransaction transaction, RequestFailedException ex)
