@@ -45,10 +45,12 @@ internal sealed class TestApi : IAsyncDisposable
 
     /// <param name="connectionString">Storage to use; null means the shared Azurite.</param>
     /// <param name="configureServices">Replaces services (a FakeTimeProvider, say).</param>
-    public static async Task<TestApi> StartAsync(string? connectionString = null, Action<IServiceCollection>? configureServices = null)
+    /// <param name="sharedTablePrefix">Use another TestApi's tables, as a second instance of the same app would.</param>
+    public static async Task<TestApi> StartAsync(
+        string? connectionString = null, Action<IServiceCollection>? configureServices = null, string? sharedTablePrefix = null)
     {
         connectionString ??= (await SharedAzurite.GetAsync()).ConnectionString;
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        var prefix = sharedTablePrefix ?? "t" + Guid.NewGuid().ToString("N")[..12];
         var url = $"http://127.0.0.1:{Ports.FindFree()}";
         var app = LocalApiHost.Build(url, new Dictionary<string, string?>
         {
