@@ -166,9 +166,10 @@ internal static class UpCommand
         }
     }
 
+    /// <summary>One line on stderr, never wrapped, so scripts and people see the whole instruction.</summary>
     private static int Fail(string message)
     {
-        AnsiConsole.MarkupLine("[red]error:[/] " + Markup.Escape(message));
+        Console.Error.WriteLine("error: " + message);
         return 1;
     }
 }

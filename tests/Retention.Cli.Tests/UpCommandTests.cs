@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Retention.Cli.Tests;
+
+/// <summary>Runs the real `retention` program as a process, as a developer would.</summary>
+public sealed class UpCommandTests
+{
+    [Fact]
+    public async Task Up_PortInUse_SaysWhatToDoInOneLineAndFails()
+    {
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+
+        var (exitCode, output) = await RunAsync(["up", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-demo"], TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var line = Assert.Single(lines);
+        Assert.Contains($"Port {port} is in use", line, StringComparison.Ordinal);
+        Assert.Contains($"--port {port + 1}", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpHelp_ExplainsEveryOption()
+    {
+        var (exitCode, output) = await RunAsync(["up", "--help"], TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, exitCode);
+        foreach (var option in new[] { "--port", "--no-demo", "--data-dir", "--demo-customers", "--verbose", "Azurite", "Ctrl+C" })
+        {
+            Assert.Contains(option, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Up_WithDemo_ServesHealthyApiLoadsDemoAndStopsOnSigterm()
+    {
+        var port = FreePort();
+        using var process = Start(["up", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--demo-customers", "40"]);
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient();
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (!Snapshot(output).Contains("Ready.", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !process.HasExited)
+            {
+                await Task.Delay(250);
+            }
+            Assert.Contains("Ready.", Snapshot(output), StringComparison.Ordinal);
+            Assert.Contains("purchases recorded", Snapshot(output), StringComparison.Ordinal);
+            using var health = await http.GetAsync($"http://127.0.0.1:{port}/api/health");
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(timeout.Token);
+
+            Assert.Equal(0, process.ExitCode);
+            await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync($"http://127.0.0.1:{port}/api/health"));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static string Snapshot(System.Text.StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Process Start(string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Retention.DevServers.RepoRoot.Find(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "retention.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment.Remove("Storage__ConnectionString");
+        return Process.Start(start)!;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, TimeSpan timeout)
+    {
+        using var process = Start(arguments);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
