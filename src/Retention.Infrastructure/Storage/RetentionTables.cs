@@ -16,11 +16,17 @@ internal sealed class RetentionTables : IDisposable
     {
         var settings = options.Value;
         Service = new TableServiceClient(settings.ConnectionString);
+        var noRetries = new TableClientOptions();
+        noRetries.Retry.MaxRetries = 0;
+        Probe = new TableServiceClient(settings.ConnectionString, noRetries);
         Customers = Service.GetTableClient(settings.TablePrefix + "customers");
         Claims = Service.GetTableClient(settings.TablePrefix + "orderclaims");
     }
 
     public TableServiceClient Service { get; }
+
+    /// <summary>The same account without retries, so that a health check answers at once when storage is down.</summary>
+    public TableServiceClient Probe { get; }
     public TableClient Customers { get; }
     public TableClient Claims { get; }
 

@@ -14,7 +14,7 @@ internal sealed class TableStorageProbe(RetentionTables tables) : IStorageProbe
         timeout.CancelAfter(Timeout);
         try
         {
-            await foreach (var _ in tables.Service.QueryAsync(maxPerPage: 1, cancellationToken: timeout.Token).AsPages(pageSizeHint: 1))
+            await foreach (var _ in tables.Probe.QueryAsync(maxPerPage: 1, cancellationToken: timeout.Token).AsPages(pageSizeHint: 1))
             {
                 break;
             }
