@@ -11,6 +11,9 @@ public static class ApplicationServices
         services.AddSingleton<RecordPurchases>();
         services.AddSingleton<RecordRefund>();
         services.AddSingleton<CancelOrder>();
+        services.AddSingleton<Reports.RetentionCalculator>();
+        services.AddSingleton<Reports.GetRetentionReport>();
+        services.AddSingleton<Nightly.RunNightly>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Retention.Application;
 using Retention.Application.Ports;
 using Retention.Infrastructure.Storage;
 
@@ -15,11 +16,16 @@ public static class InfrastructureServices
             .Bind(configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<StoreOptions>()
+            .Bind(configuration.GetSection(StoreOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RetentionTables>();
         services.AddSingleton<SummaryCache>();
         services.AddSingleton<IOrderLedger, TableOrderLedger>();
         services.AddSingleton<IStorageProbe, TableStorageProbe>();
+        services.AddSingleton<ISnapshotStore, TableSnapshotStore>();
         return services;
     }
 }

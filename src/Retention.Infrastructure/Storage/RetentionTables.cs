@@ -5,7 +5,7 @@ namespace Retention.Infrastructure.Storage;
 
 /// <summary>
 /// The tables we use, created on first use: <c>{prefix}customers</c> (summaries and orders, see <see cref="TableKeys"/>)
-/// and <c>{prefix}orderclaims</c> (which customer an order id belongs to).
+/// <c>{prefix}orderclaims</c> (which customer an order id belongs to) and <c>{prefix}snapshots</c> (nightly results).
 /// </summary>
 internal sealed class RetentionTables : IDisposable
 {
@@ -21,6 +21,7 @@ internal sealed class RetentionTables : IDisposable
         Probe = new TableServiceClient(settings.ConnectionString, noRetries);
         Customers = Service.GetTableClient(settings.TablePrefix + "customers");
         Claims = Service.GetTableClient(settings.TablePrefix + "orderclaims");
+        Snapshots = Service.GetTableClient(settings.TablePrefix + "snapshots");
     }
 
     public TableServiceClient Service { get; }
@@ -29,6 +30,7 @@ internal sealed class RetentionTables : IDisposable
     public TableServiceClient Probe { get; }
     public TableClient Customers { get; }
     public TableClient Claims { get; }
+    public TableClient Snapshots { get; }
 
     public void Dispose() => _createLock.Dispose();
 
@@ -46,6 +48,7 @@ internal sealed class RetentionTables : IDisposable
             {
                 await Customers.CreateIfNotExistsAsync(cancellationToken);
                 await Claims.CreateIfNotExistsAsync(cancellationToken);
+                await Snapshots.CreateIfNotExistsAsync(cancellationToken);
                 _created = true;
             }
         }

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+using Retention.Application.Ports;
+using Retention.Application.Reports;
+using Retention.Domain.Cohorts;
+
+namespace Retention.Application.Nightly;
+
+/// <summary>
+/// The nightly job: computes the snapshot as of the end of the previous store day (or a given day) and stores it.
+/// Running it again for the same day replaces the snapshot with an identical one unless data changed meanwhile.
+/// </summary>
+public sealed partial class RunNightly(RetentionCalculator calculator, ISnapshotStore snapshots, ILogger<RunNightly> logger)
+{
+    public async Task<NightlyResult> ExecuteAsync(DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        var day = asOf ?? calculator.Today.AddDays(-1);
+        if (day >= calculator.Today)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), day, "The nightly job computes finished days only: as-of must be before today in the store's zone.");
+        }
+        var (snapshot, customers, elapsed) = await calculator.ComputeAsync(day, cancellationToken);
+        await snapshots.SaveAsync(snapshot, cancellationToken);
+        LogNightly(day, customers, elapsed.TotalMilliseconds);
+        return new NightlyResult(snapshot, customers, elapsed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nightly snapshot as of {AsOf}: {Customers} customers in {ElapsedMs:F0} ms")]
+    private partial void LogNightly(DateOnly asOf, int customers, double elapsedMs);
+}

@@ -1,0 +1,8 @@
+namespace Retention.Application.Reports;
+
+/// <summary>Whether cohort cells show customers or percentages of the cohort.</summary>
+public enum ReportValues
+{
+    Count,
+    Percent,
+}

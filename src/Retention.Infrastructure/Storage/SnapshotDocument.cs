@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using Retention.Domain.Cohorts;
+using Retention.Domain.Metrics;
+
+namespace Retention.Infrastructure.Storage;
+
+/// <summary>The stored form of a <see cref="RetentionSnapshot"/> (JSON, gzip-compressed in the snapshots table).</summary>
+internal sealed record SnapshotDocument(int Version, DateOnly AsOf, string TimeZone, string Currency, SnapshotDocument.Table Monthly, SnapshotDocument.Table Weekly, StoreMetrics Metrics)
+{
+    public const int CurrentVersion = 1;
+
+    public sealed record Table(Granularity Granularity, DateOnly AsOf, int Current, bool CurrentComplete, ImmutableArray<Row> Rows);
+
+    public sealed record Row(int Cohort, int Size, ImmutableArray<int> On, ImmutableArray<int> OnOrAfter, ImmutableArray<decimal> Revenue);
+
+    public static SnapshotDocument From(RetentionSnapshot snapshot) =>
+        new(CurrentVersion, snapshot.AsOf, snapshot.TimeZone, snapshot.Currency, From(snapshot.Monthly), From(snapshot.Weekly), snapshot.Metrics);
+
+    public RetentionSnapshot ToSnapshot() =>
+        Version == CurrentVersion
+            ? new RetentionSnapshot(AsOf, TimeZone, Currency, ToTable(Monthly), ToTable(Weekly), Metrics)
+            : throw new InvalidDataException($"Snapshot format version {Version} is not supported.");
+
+    private static Table From(CohortTable table) =>
+        new(table.Granularity, table.AsOf, table.Current.Index, table.CurrentComplete,
+            [.. table.Rows.Select(r => new Row(r.Cohort.Index, r.Size, r.On, r.OnOrAfter, r.Revenue))]);
+
+    private static CohortTable ToTable(Table table) =>
+        new(table.Granularity, table.AsOf, new Period(table.Granularity, table.Current), table.CurrentComplete,
+            [.. table.Rows.Select(r => new CohortRow(new Period(table.Granularity, r.Cohort), r.Size, r.On, r.OnOrAfter, r.Revenue))]);
+}
