@@ -70,7 +70,8 @@ internal static class JsonBody
         }
         var isJson = type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
                      || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-        var charset = media.Charset.Value;
+        // RFC 9110 8.3.2: charset="utf-8" and charset=utf-8 are equivalent.
+        var charset = HeaderUtilities.RemoveQuotes(media.Charset).Value;
         return isJson && (charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
     }
 

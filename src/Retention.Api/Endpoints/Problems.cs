@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ internal static class Problems
         Problem(StatusCodes.Status400BadRequest, "The body is empty.", "Send a JSON object as the request body.", "empty-body");
 
     public static ProblemHttpResult TooLarge(long maxBytes) =>
-        Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large.", $"The body may be at most {maxBytes:N0} bytes.", "body-too-large");
+        Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large.", string.Create(CultureInfo.InvariantCulture, $"The body may be at most {maxBytes:N0} bytes."), "body-too-large");
 
     public static ProblemHttpResult UnsupportedMediaType(string? contentType) =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.",

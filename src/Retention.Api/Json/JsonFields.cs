@@ -147,9 +147,11 @@ internal sealed partial class JsonFields(JsonElement element, string path, Valid
         return default;
     }
 
-    [GeneratedRegex(@"^-?[0-9]{1,29}(\.[0-9]{1,28})?$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final "\n".
+    [GeneratedRegex(@"^-?[0-9]{1,29}(\.[0-9]{1,28})?\z", RegexOptions.CultureInvariant)]
     private static partial Regex PlainDecimal();
 
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|z|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final "\n", and DateTimeOffset.TryParse would then accept "...Z\n".
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|z|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex IsoInstant();
 }
