@@ -7,5 +7,8 @@ var root = new RootCommand("""
     """)
 {
     UpCommand.Create(),
+    ImportCommand.Create(),
+    NightlyCommand.Create(),
+    ReportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -11,10 +11,10 @@ public sealed class DependencyDirectionTests
         { "Retention.Domain", [], [] },
         { "Retention.Application", ["Retention.Domain"], ["Microsoft.Extensions."] },
         { "Retention.Infrastructure", ["Retention.Application"], ["Azure.", "Microsoft.Extensions."] },
-        { "Retention.Api", ["Retention.Application", "Retention.Infrastructure"], [] },
+        { "Retention.Api", ["Retention.Application", "Retention.Infrastructure"], ["NCrontab"] },
         { "Retention.Functions", ["Retention.Api"], ["Microsoft.Azure.Functions.Worker"] },
         { "Retention.DevServers", [], [] },
-        { "Retention.Cli", ["Retention.Api", "Retention.DevServers"], ["System.CommandLine", "Spectre.Console"] },
+        { "Retention.Cli", ["Retention.Api", "Retention.DevServers"], ["System.CommandLine", "Spectre.Console", "Microsoft.Extensions.Hosting"] },
     };
 
     [Theory]

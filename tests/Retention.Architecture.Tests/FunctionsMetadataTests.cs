@@ -45,6 +45,17 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Metadata_Nightly_IsATimerOnTheScheduleSettingWithMonitor()
+    {
+        var nightly = Functions.Value.Single(f => f.GetProperty("name").GetString() == "Nightly");
+        var trigger = nightly.GetProperty("bindings").EnumerateArray().Single();
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%Nightly:Schedule%", trigger.GetProperty("schedule").GetString());
+        Assert.True(trigger.GetProperty("useMonitor").GetBoolean());
+    }
+
+    [Fact]
     public void HostJson_RoutePrefix_IsApi()
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Repo.Path("host.json")));

@@ -10,7 +10,8 @@ public static class ApiRoutes
     public static readonly ApiRoute RecordPurchaseBatch = new("RecordPurchaseBatch", "POST", "purchases/batch", RequiresKey: true);
     public static readonly ApiRoute RecordRefund = new("RecordRefund", "POST", "orders/{orderId}/refunds", RequiresKey: true);
     public static readonly ApiRoute CancelOrder = new("CancelOrder", "POST", "orders/{orderId}/cancel", RequiresKey: true);
+    public static readonly ApiRoute RetentionReport = new("RetentionReport", "GET", "reports/retention", RequiresKey: true);
     public static readonly ApiRoute Health = new("Health", "GET", "health", RequiresKey: false);
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [RecordPurchase, RecordPurchaseBatch, RecordRefund, CancelOrder, Health];
+    public static IReadOnlyList<ApiRoute> All { get; } = [RecordPurchase, RecordPurchaseBatch, RecordRefund, CancelOrder, RetentionReport, Health];
 }

@@ -15,6 +15,11 @@ public static class ApiServices
         services.AddRetentionInfrastructure(configuration);
         services.AddSingleton<IngestEndpoints>();
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<ReportEndpoint>();
+        services.AddOptions<NightlyOptions>()
+            .Bind(configuration.GetSection(NightlyOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<EndpointGuard>();
         return services;
     }

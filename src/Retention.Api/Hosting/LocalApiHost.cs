@@ -38,6 +38,10 @@ public static class LocalApiHost
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddRetentionApi(builder.Configuration);
+        if (builder.Configuration.GetValue(NightlyOptions.Section + ":" + nameof(NightlyOptions.RunOnLocalHost), true))
+        {
+            builder.Services.AddHostedService<NightlyScheduler>();
+        }
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -45,6 +49,7 @@ public static class LocalApiHost
         Map(app, ApiRoutes.RecordPurchaseBatch, (s, c) => s.GetRequiredService<IngestEndpoints>().RecordBatchAsync(c));
         Map(app, ApiRoutes.RecordRefund, (s, c) => s.GetRequiredService<IngestEndpoints>().RecordRefundAsync(c, OrderIdOf(c)));
         Map(app, ApiRoutes.CancelOrder, (s, c) => s.GetRequiredService<IngestEndpoints>().CancelOrderAsync(c, OrderIdOf(c)));
+        Map(app, ApiRoutes.RetentionReport, (s, c) => s.GetRequiredService<ReportEndpoint>().GetAsync(c));
         Map(app, ApiRoutes.Health, (s, c) => s.GetRequiredService<HealthEndpoint>().CheckAsync(c));
         app.MapFallback((HttpContext context) => Problems.NotFound($"There is no route {context.Request.Method} {context.Request.Path}. See docs/api.md."));
         return app;

@@ -57,6 +57,7 @@ internal sealed class TestApi : IAsyncDisposable
             ["Storage:ConnectionString"] = connectionString,
             ["Storage:TablePrefix"] = prefix,
             ["Api:Key"] = Key,
+            ["Nightly:RunOnLocalHost"] = "false",
         }, LogLevel.Warning, configureServices);
         await app.StartAsync();
         return new TestApi(app, url, connectionString, prefix);
