@@ -1,27 +1,29 @@
 namespace Retention.Domain.Customers;
 
 /// <summary>
-/// How to reach a customer, taken from their purchases: each field holds the value of the newest purchase
-/// (by purchase time) that carried it. Personal data: never log it.
+/// How to reach a customer, taken from their purchases: each field holds the value of the newest purchase (by purchase
+/// time) that carried that field, so a late-arriving older purchase never overwrites a newer value, and a newer purchase
+/// that leaves a field out does not erase it. Personal data: never log it.
 /// </summary>
-/// <param name="AsOf">Purchase time of the newest purchase that set a field; null when nothing is known.</param>
-public sealed record CustomerContact(EmailAddress? Email, LocaleTag? Locale, bool? MarketingConsent, DateTimeOffset? AsOf)
+public sealed record CustomerContact(Stamped<EmailAddress>? Email, Stamped<LocaleTag>? Locale, Stamped<bool>? MarketingConsent)
 {
-    public static readonly CustomerContact Unknown = new(null, null, null, null);
+    public static readonly CustomerContact Unknown = new(null, null, null);
 
-    /// <summary>
-    /// Merges what a purchase made at <paramref name="purchasedAt"/> says. A newer purchase overrides the fields it carries;
-    /// an older one (a backfill, a late webhook) only fills fields that are still unknown.
-    /// </summary>
+    /// <summary>Merges what a purchase made at <paramref name="purchasedAt"/> says, field by field.</summary>
     public CustomerContact Merge(EmailAddress? email, LocaleTag? locale, bool? marketingConsent, DateTimeOffset purchasedAt)
     {
         if (email is null && locale is null && marketingConsent is null)
         {
             return this;
         }
-        var newer = AsOf is null || purchasedAt >= AsOf;
-        return newer
-            ? new CustomerContact(email ?? Email, locale ?? Locale, marketingConsent ?? MarketingConsent, purchasedAt)
-            : new CustomerContact(Email ?? email, Locale ?? locale, MarketingConsent ?? marketingConsent, AsOf);
+        return new CustomerContact(Newest(Email, email, purchasedAt), Newest(Locale, locale, purchasedAt), Newest(MarketingConsent, marketingConsent, purchasedAt));
     }
+
+    /// <summary>
+    /// The value to keep: the incoming one when given and at least as new as the current one (the same instant counts
+    /// as newer), otherwise the current one.
+    /// </summary>
+    private static Stamped<T>? Newest<T>(Stamped<T>? current, T? incoming, DateTimeOffset at)
+        where T : struct =>
+        incoming is not { } value || (current is not null && at < current.At) ? current : new Stamped<T>(value, at);
 }

@@ -28,10 +28,12 @@ internal static class CustomerSummaryEntity
         var entity = new TableEntity(TableKeys.CustomerPartition(summary.CustomerId), TableKeys.SummaryRow(summary.CustomerId))
         {
             ["CustomerId"] = summary.CustomerId.Value,
-            ["Email"] = summary.Contact.Email?.Value,
-            ["Locale"] = summary.Contact.Locale?.Value,
-            ["MarketingConsent"] = summary.Contact.MarketingConsent,
-            ["ContactAsOf"] = summary.Contact.AsOf?.ToString("O", CultureInfo.InvariantCulture),
+            ["Email"] = summary.Contact.Email?.Value.Value,
+            ["EmailAsOf"] = Text(summary.Contact.Email?.At),
+            ["Locale"] = summary.Contact.Locale?.Value.Value,
+            ["LocaleAsOf"] = Text(summary.Contact.Locale?.At),
+            ["MarketingConsent"] = summary.Contact.MarketingConsent?.Value,
+            ["MarketingConsentAsOf"] = Text(summary.Contact.MarketingConsent?.At),
             ["CountedOrders"] = summary.CountedOrderCount,
             ["FirstPurchaseAt"] = summary.FirstPurchaseAt,
             ["LastPurchaseAt"] = summary.LastPurchaseAt,
@@ -42,18 +44,21 @@ internal static class CustomerSummaryEntity
 
     public static CustomerSummary ToSummary(TableEntity entity)
     {
-        var contactAsOf = entity.GetString("ContactAsOf");
         return new CustomerSummary
         {
             CustomerId = CustomerId.Parse(entity.GetString("CustomerId") ?? throw new InvalidDataException("Summary row lacks CustomerId.")),
             Orders = [.. Unpack(ChunkedProperty.ReadBinary(entity, "Facts") ?? [FormatVersion])],
             Contact = new CustomerContact(
-                entity.GetString("Email") is { } email ? EmailAddress.Parse(email) : null,
-                entity.GetString("Locale") is { } locale ? LocaleTag.Parse(locale) : null,
-                entity.GetBoolean("MarketingConsent"),
-                contactAsOf is null ? null : DateTimeOffset.ParseExact(contactAsOf, "O", CultureInfo.InvariantCulture)),
+                entity.GetString("Email") is { } email ? new Stamped<EmailAddress>(EmailAddress.Parse(email), Instant(entity, "EmailAsOf")) : null,
+                entity.GetString("Locale") is { } locale ? new Stamped<LocaleTag>(LocaleTag.Parse(locale), Instant(entity, "LocaleAsOf")) : null,
+                entity.GetBoolean("MarketingConsent") is { } consent ? new Stamped<bool>(consent, Instant(entity, "MarketingConsentAsOf")) : null),
         };
     }
+
+    private static string? Text(DateTimeOffset? at) => at?.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Instant(TableEntity entity, string name) =>
+        DateTimeOffset.ParseExact(entity.GetString(name) ?? throw new InvalidDataException($"Summary row lacks {name}."), "O", CultureInfo.InvariantCulture);
 
     private static byte[] Pack(IReadOnlyList<OrderFact> facts)
     {

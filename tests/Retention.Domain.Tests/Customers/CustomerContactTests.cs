@@ -11,6 +11,7 @@ public sealed class CustomerContactTests
     private static readonly LocaleTag French = LocaleTag.Parse("fr-FR");
 
     private static readonly DateTimeOffset Earlier = Sample.At("2024-02-01T10:00:00Z");
+    private static readonly DateTimeOffset Middle = Sample.At("2024-02-15T10:00:00Z");
     private static readonly DateTimeOffset Later = Sample.At("2024-02-29T10:00:00Z");
 
     [Fact]
@@ -18,13 +19,13 @@ public sealed class CustomerContactTests
     {
         var contact = CustomerContact.Unknown.Merge(Old, English, true, Earlier);
 
-        Assert.Equal(new CustomerContact(Old, English, true, Earlier), contact);
+        Assert.Equal(new CustomerContact(new(Old, Earlier), new(English, Earlier), new(true, Earlier)), contact);
     }
 
     [Fact]
     public void Merge_NothingGiven_ReturnsTheSameContact()
     {
-        var contact = new CustomerContact(Old, English, true, Earlier);
+        var contact = CustomerContact.Unknown.Merge(Old, English, true, Earlier);
 
         Assert.Same(contact, contact.Merge(null, null, null, Later));
         Assert.Same(CustomerContact.Unknown, CustomerContact.Unknown.Merge(null, null, null, Later));
@@ -33,42 +34,54 @@ public sealed class CustomerContactTests
     [Fact]
     public void Merge_Newer_OverridesGivenFieldsAndKeepsTheRest()
     {
-        var contact = new CustomerContact(Old, English, true, Earlier);
+        var contact = CustomerContact.Unknown.Merge(Old, English, true, Earlier);
 
         var merged = contact.Merge(New, null, false, Later);
 
-        Assert.Equal(new CustomerContact(New, English, false, Later), merged);
+        Assert.Equal(new CustomerContact(new(New, Later), new(English, Earlier), new(false, Later)), merged);
     }
 
     [Fact]
     public void Merge_SameInstant_CountsAsNewer()
     {
-        var contact = new CustomerContact(Old, English, true, Earlier);
+        var contact = CustomerContact.Unknown.Merge(Old, English, true, Earlier);
 
         var merged = contact.Merge(New, null, null, Earlier.ToOffset(TimeSpan.FromHours(9)));
 
-        Assert.Equal(New, merged.Email);
-        Assert.Equal(Earlier, merged.AsOf);
+        Assert.Equal(New, merged.Email!.Value);
+        Assert.Equal(Earlier, merged.Email.At);
     }
 
     [Fact]
     public void Merge_Older_OnlyFillsUnknownFields()
     {
-        var contact = new CustomerContact(New, null, null, Later);
+        var contact = CustomerContact.Unknown.Merge(New, null, null, Later);
 
         var merged = contact.Merge(Old, French, false, Earlier);
 
-        Assert.Equal(new CustomerContact(New, French, false, Later), merged);
+        Assert.Equal(new CustomerContact(new(New, Later), new(French, Earlier), new(false, Earlier)), merged);
+    }
+
+    [Fact]
+    public void Merge_LateOlderPurchase_WinsForFieldsOnlyOlderPurchasesCarried()
+    {
+        // t1 says email a + locale en; t3 says only email c; a late t2 says locale fr: fr is the newest locale.
+        var contact = CustomerContact.Unknown.Merge(Old, English, null, Earlier).Merge(New, null, null, Later);
+
+        var merged = contact.Merge(null, French, null, Middle);
+
+        Assert.Equal(New, merged.Email!.Value);
+        Assert.Equal(French, merged.Locale!.Value);
     }
 
     [Fact]
     public void Merge_OlderByOffsetOnly_IsOlder()
     {
         // 10:00+01:00 is 09:00 UTC, an hour before 10:00 UTC, although its local clock reads the same.
-        var contact = new CustomerContact(New, null, null, Sample.At("2024-02-29T10:00:00Z"));
+        var contact = CustomerContact.Unknown.Merge(New, null, null, Sample.At("2024-02-29T10:00:00Z"));
 
         var merged = contact.Merge(Old, null, null, Sample.At("2024-02-29T10:00:00+01:00"));
 
-        Assert.Equal(New, merged.Email);
+        Assert.Equal(New, merged.Email!.Value);
     }
 }

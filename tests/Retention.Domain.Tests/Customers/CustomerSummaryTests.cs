@@ -205,7 +205,12 @@ public sealed class CustomerSummaryTests
 
         var summary = Summary(older, newer);
 
-        Assert.Equal(new CustomerContact(EmailAddress.Parse("new@example.com"), LocaleTag.Parse("en-GB"), false, Sample.At("2024-02-29T09:00:00Z")), summary.Contact);
+        Assert.Equal(
+            new CustomerContact(
+                new(EmailAddress.Parse("new@example.com"), Sample.At("2024-02-29T09:00:00Z")),
+                new(LocaleTag.Parse("en-GB"), Sample.At("2024-02-01T10:00:00Z")),
+                new(false, Sample.At("2024-02-29T09:00:00Z"))),
+            summary.Contact);
     }
 
     [Fact]
@@ -226,7 +231,12 @@ public sealed class CustomerSummaryTests
 
         var summary = Summary(newer, older);
 
-        Assert.Equal(new CustomerContact(EmailAddress.Parse("new@example.com"), LocaleTag.Parse("de-DE"), false, Sample.At("2024-02-29T10:00:00Z")), summary.Contact);
+        Assert.Equal(
+            new CustomerContact(
+                new(EmailAddress.Parse("new@example.com"), Sample.At("2024-02-29T10:00:00Z")),
+                new(LocaleTag.Parse("de-DE"), Sample.At("2024-02-01T10:00:00Z")),
+                new(false, Sample.At("2024-02-01T10:00:00Z"))),
+            summary.Contact);
     }
 
     [Fact]
@@ -249,7 +259,7 @@ public sealed class CustomerSummaryTests
 
         var summary = Summary(withEmail, bare);
 
-        Assert.Equal(new CustomerContact(EmailAddress.Parse("ana@example.com"), null, null, Sample.At("2024-02-01T10:00:00Z")), summary.Contact);
+        Assert.Equal(new CustomerContact(new(EmailAddress.Parse("ana@example.com"), Sample.At("2024-02-01T10:00:00Z")), null, null), summary.Contact);
     }
 
     [Fact]
