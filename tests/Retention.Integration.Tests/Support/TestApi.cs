@@ -30,6 +30,9 @@ internal sealed class TestApi : IAsyncDisposable
         Anonymous = new HttpClient { BaseAddress = new Uri(baseUrl + "/api/") };
     }
 
+    /// <summary>The host's services, for use cases that have no HTTP route (import, nightly).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public string BaseUrl { get; }
     public string ConnectionString { get; }
     public string TablePrefix { get; }
