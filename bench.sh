@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Ingest benchmark against one Azurite: raw Azure.Data.Tables baselines vs our endpoints (docs/benchmarks.md).
-# Options pass through: --purchases N --concurrency N --batch N --customers N
+# Usage: ./bench.sh ingest [--purchases N --concurrency N --batch N --customers N]
+#        ./bench.sh engine [--customers N]
+#        ./bench.sh nightly [--customers N]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 [ -f node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
 dotnet build tests/Retention.Benchmarks -c Release -nologo -v quiet
-exec dotnet tests/Retention.Benchmarks/bin/Release/net10.0/Retention.Benchmarks.dll "$@"
+exec dotnet tests/Retention.Benchmarks/bin/Release/net10.0/linux-x64/Retention.Benchmarks.dll "$@"
