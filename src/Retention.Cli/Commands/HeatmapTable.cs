@@ -15,10 +15,10 @@ internal static class HeatmapTable
         var width = rows.Count == 0 ? 0 : rows[0].On.Length;
         var grid = new Table().Border(TableBorder.Rounded).Title(
             $"[bold]Cohort retention, {(options.Period == Granularity.Month ? "monthly" : "weekly")}, {(options.Mode == RetentionMode.On ? "on" : "on or after")}[/] as of {snapshot.AsOf:yyyy-MM-dd} ({Markup.Escape(snapshot.TimeZone)})");
-        grid.AddColumn("Cohort").AddColumn(new TableColumn("Size").RightAligned());
+        grid.AddColumn(new TableColumn("Cohort").NoWrap()).AddColumn(new TableColumn("Size").RightAligned().NoWrap());
         for (var k = 0; k < width; k++)
         {
-            grid.AddColumn(new TableColumn(k.ToString(CultureInfo.InvariantCulture)).RightAligned());
+            grid.AddColumn(new TableColumn(k.ToString(CultureInfo.InvariantCulture)).RightAligned().NoWrap());
         }
         foreach (var row in rows)
         {

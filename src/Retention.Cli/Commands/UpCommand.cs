@@ -1,4 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Retention.Application.Nightly;
+using Retention.Application.Reports;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -95,6 +99,12 @@ internal static class UpCommand
             {
                 await LoadDemoAsync(url, key, demoCustomers, app.Lifetime.ApplicationStopping);
             }
+            var nightly = await app.Services.GetRequiredService<RunNightly>().ExecuteAsync(null, app.Lifetime.ApplicationStopping);
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"Nightly job ran as of {nightly.Snapshot.AsOf:yyyy-MM-dd}: {nightly.Customers:N0} customers, repeat purchase rate " +
+                $"{ReportRenderer.Percent(nightly.Snapshot.Metrics.RepeatPurchaseRate)} %. It runs again on Nightly__Schedule (UTC)."));
+            AnsiConsole.MarkupLine("Report: " + Markup.Escape($"{url}/api/reports/retention?format=html&code={Uri.EscapeDataString(key)}") +
+                "  or  [grey]./retention report[/]");
             AnsiConsole.MarkupLine("[green]Ready.[/] Press [bold]Ctrl+C[/] to stop.");
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
