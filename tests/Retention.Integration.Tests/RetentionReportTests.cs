@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Retention.Application.Import;
@@ -79,6 +80,34 @@ public sealed class RetentionReportTests
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(781, json.RootElement.GetProperty("cohorts")[0].GetProperty("size").GetInt32());
         Assert.Equal(2_357, json.RootElement.GetProperty("metrics").GetProperty("customers").GetInt32());
+    }
+
+    [Fact]
+    public async Task Report_RefundInALaterMonthAndCancelledOnlyOrder_AdjustTheirPurchaseMonthAndCohorts()
+    {
+        await using var api = await TestApi.StartAsync();
+        async Task PostAsync(string order, string customer, string at, decimal total)
+        {
+            using var response = await api.Client.PostAsJsonAsync("purchases", new { orderId = order, customerId = customer, purchasedAt = at, currency = "USD", total });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        await PostAsync("e-1", "kept", "2026-01-10T10:00:00Z", 100m);
+        await PostAsync("e-2", "kept", "2026-02-10T10:00:00Z", 40m);
+        await PostAsync("e-3", "cancelled-only", "2026-01-12T10:00:00Z", 70m);
+        await PostAsync("e-4", "refunded-only", "2026-01-13T10:00:00Z", 30m);
+        (await api.Client.PostAsJsonAsync("orders/e-1/refunds", new { refundId = "r-1", amount = 25m, refundedAt = "2026-03-02T09:00:00Z" })).EnsureSuccessStatusCode();
+        (await api.Client.PostAsync("orders/e-3/cancel", null)).EnsureSuccessStatusCode();
+        (await api.Client.PostAsJsonAsync("orders/e-4/refunds", new { refundId = "r-4", amount = 30m, refundedAt = "2026-02-20T09:00:00Z" })).EnsureSuccessStatusCode();
+
+        using var response = await api.Client.GetAsync("reports/retention?asOf=2026-03-31&values=count");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var january = json.RootElement.GetProperty("cohorts")[0];
+        Assert.Equal("2026-01", january.GetProperty("cohort").GetString());
+        Assert.Equal(1, january.GetProperty("size").GetInt32());
+        Assert.Equal([1, 1, 0], january.GetProperty("values").EnumerateArray().Select(v => v.GetInt32()));
+        Assert.Equal([75m, 40m, 0m], january.GetProperty("revenue").EnumerateArray().Select(v => v.GetDecimal()));
+        Assert.Equal(1, json.RootElement.GetProperty("metrics").GetProperty("customers").GetInt32());
     }
 
     [Theory]
