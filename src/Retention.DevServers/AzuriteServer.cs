@@ -106,7 +106,9 @@ public sealed class AzuriteServer : IAsyncDisposable
     {
         var arguments = new List<string>
         {
-            "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl",
+            // Telemetry would reach out to the internet, and keeps the process alive for 15 s or more after SIGTERM,
+            // which turned every graceful stop into a kill after the 10 s timeout.
+            "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),

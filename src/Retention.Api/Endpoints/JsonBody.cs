@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
@@ -8,11 +9,13 @@ namespace Retention.Api.Endpoints;
 
 /// <summary>
 /// Reads a request body as JSON, refusing before parsing what is not JSON (415), too large (413), empty,
-/// not UTF-8, nested deeper than <see cref="MaxDepth"/> or carrying a property twice (400).
+/// not UTF-8, nested deeper than <see cref="MaxDepth"/>, carrying a property twice or an escape that is not UTF-16 (400).
 /// </summary>
 internal static class JsonBody
 {
     public const int MaxDepth = 32;
+
+    private const string LoneSurrogate = "A string or property name holds a \\u escape that is not valid UTF-16 (a lone surrogate).";
 
     private static readonly JsonDocumentOptions Options = new()
     {
@@ -52,13 +55,73 @@ internal static class JsonBody
         {
             return (null, Problems.InvalidBody("The body is not valid UTF-8."));
         }
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(json, Options), null);
+            document = JsonDocument.Parse(json, Options);
         }
         catch (JsonException ex)
         {
             return (null, Problems.InvalidBody(ex.Message));
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-property check decodes property names, and throws this for a lone surrogate escape in one.
+            return (null, Problems.InvalidBody(LoneSurrogate));
+        }
+        if (!HasOnlyValidStrings(document.RootElement))
+        {
+            document.Dispose();
+            return (null, Problems.InvalidBody(LoneSurrogate));
+        }
+        return (document, null);
+    }
+
+    /// <summary>
+    /// The parser accepts escapes such as <c>"\uD800"</c> that no string can hold; reading one later would throw, so
+    /// such a body is refused here, once, for every reader. Only strings that contain an escape are decoded.
+    /// </summary>
+    private static bool HasOnlyValidStrings(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return !HasEscape(JsonMarshal.GetRawUtf8Value(element)) || Decodes(() => element.GetString());
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if ((HasEscape(JsonMarshal.GetRawUtf8PropertyName(property)) && !Decodes(() => property.Name)) || !HasOnlyValidStrings(property.Value))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (!HasOnlyValidStrings(item))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private static bool HasEscape(ReadOnlySpan<byte> raw) => raw.IndexOf("\\u"u8) >= 0;
+
+    private static bool Decodes(Func<string?> decode)
+    {
+        try
+        {
+            decode();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -27,6 +27,12 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, SummaryCa
 {
     private const int MaxTransactionActions = 100;
     private const int MaxAttempts = 8;
+
+    /// <summary>
+    /// Failed write rounds a purchase may go through (about 15 s at most with <see cref="Backoff"/>): many writers of one
+    /// customer's summary (a burst of that customer's orders on several instances) take turns, one winner per round.
+    /// </summary>
+    private const int MaxFailedWriteRounds = 16;
     private const int MaxParallelPartitions = 16;
 
     public Task<IReadOnlyList<PurchaseOutcome>> RecordPurchasesAsync(IReadOnlyList<Purchase> purchases, CancellationToken cancellationToken) =>
@@ -280,17 +286,18 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, SummaryCa
     {
         var unresolved = new List<Pending>(group);
         var mustRead = new HashSet<CustomerId>();
-        for (var attempt = 0; attempt < MaxAttempts && unresolved.Count > 0; attempt++)
+        // Only rounds in which something failed count against the budget: a customer with more orders than one
+        // transaction holds (99) needs several rounds that all succeed, and must not run out of attempts doing so.
+        var failedRounds = 0;
+        while (unresolved.Count > 0 && failedRounds < MaxFailedWriteRounds)
         {
-            if (attempt > 1)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), clock, cancellationToken);
-            }
+            var packed = new List<Pending>();
             try
             {
                 var byCustomer = unresolved.GroupBy(p => p.Purchase.CustomerId).ToList();
                 var summaries = await Task.WhenAll(byCustomer.Select(g => KnownSummaryAsync(g.Key, mustRead.Contains(g.Key), cancellationToken)));
                 var transactions = PackTransactions(byCustomer, summaries, now);
+                packed.AddRange(transactions.SelectMany(t => t.Items.Select(i => i.Item)));
                 await Task.WhenAll(transactions.Select(t => CommitAsync(t, mustRead, cancellationToken)));
             }
             catch (Exception ex) when (IsTransient(ex, cancellationToken))
@@ -298,8 +305,21 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, SummaryCa
                 LogStorageFailure(ex, "write orders");
             }
             unresolved.RemoveAll(p => p.Outcome is not null);
+            // The first retry goes at once: it usually follows a wrong guess that a customer is new, not a collision.
+            if (unresolved.Count > 0 && (packed.Count == 0 || packed.Exists(p => p.Outcome is null))
+                && ++failedRounds is > 1 and < MaxFailedWriteRounds)
+            {
+                await Task.Delay(Backoff(failedRounds), clock, cancellationToken);
+            }
         }
     }
+
+    /// <summary>
+    /// Exponential backoff with full jitter (up to 80 ms after the second failure, 1 s at most), so that many writers of
+    /// one hot summary spread out instead of colliding again round after round.
+    /// </summary>
+    private static TimeSpan Backoff(int failures) =>
+        TimeSpan.FromMilliseconds(5 + Random.Shared.Next(Math.Min(1_000, 20 << Math.Min(failures, 10))));
 
     /// <summary>
     /// The summary to build on: the cached one, or, for a customer not in the cache, an empty one to insert (new customers
