@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ingest benchmark against one Azurite: raw Azure.Data.Tables baselines vs our endpoints (docs/benchmarks.md).
+# Benchmarks, each against a baseline measured in the same run (docs/benchmarks.md).
 # Usage: ./bench.sh ingest [--purchases N --concurrency N --batch N --customers N]
 #        ./bench.sh engine [--customers N]
 #        ./bench.sh nightly [--customers N]
@@ -7,5 +7,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 [ -f node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
-dotnet build tests/Retention.Benchmarks -c Release -nologo -v quiet
+dotnet build tests/Retention.Benchmarks -c Release -nologo -v quiet > /dev/null || dotnet build tests/Retention.Benchmarks -c Release -nologo -v quiet
 exec dotnet tests/Retention.Benchmarks/bin/Release/net10.0/linux-x64/Retention.Benchmarks.dll "$@"
