@@ -8,9 +8,13 @@ internal sealed class MetricsAccumulator
     private readonly IReadOnlyList<ReportWindow> _windows;
     private readonly WindowCounters[] _counters;
     private readonly Dictionary<int, int> _daysToSecond = [];
+    private readonly int _previousMonthEnd;
     private int _customers;
     private int _active;
     private int _repeat;
+    private int _previousCustomers;
+    private int _previousActive;
+    private int _previousRepeat;
 
     public MetricsAccumulator(DateOnly asOf, int activityWindowDays, IReadOnlyList<ReportWindow> windows)
     {
@@ -18,6 +22,7 @@ internal sealed class MetricsAccumulator
         _windowDays = activityWindowDays;
         _windows = windows;
         _counters = [.. windows.Select(w => new WindowCounters(w.Start.DayNumber, w.End.DayNumber))];
+        _previousMonthEnd = new DateOnly(asOf.Year, asOf.Month, 1).AddDays(-1).DayNumber;
     }
 
     /// <summary>Adds one customer: store day numbers of counted purchases up to the as-of day, ascending, with net amounts.</summary>
@@ -37,6 +42,13 @@ internal sealed class MetricsAccumulator
             _repeat++;
             var gap = days[1] - days[0];
             _daysToSecond[gap] = _daysToSecond.GetValueOrDefault(gap) + 1;
+        }
+        var upToPreviousMonthEnd = LowerBound(days, _previousMonthEnd + 1);
+        if (upToPreviousMonthEnd > 0)
+        {
+            _previousCustomers++;
+            _previousRepeat += upToPreviousMonthEnd >= 2 ? 1 : 0;
+            _previousActive += days[upToPreviousMonthEnd - 1] > _previousMonthEnd - _windowDays ? 1 : 0;
         }
         foreach (var c in _counters)
         {
@@ -80,6 +92,8 @@ internal sealed class MetricsAccumulator
         _repeat,
         _customers == 0 ? null : 100.0 * _repeat / _customers,
         Median(_daysToSecond),
+        new StockMetrics(DateOnly.FromDayNumber(_previousMonthEnd), _previousCustomers, _previousActive,
+            _previousCustomers == 0 ? null : 100.0 * _previousRepeat / _previousCustomers),
         [.. _windows.Zip(_counters, (window, c) =>
         {
             var crr = RetentionRate.Compute(c.ActiveAtStart, c.ActiveAtEnd, c.New);

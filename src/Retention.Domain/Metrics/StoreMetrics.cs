@@ -6,6 +6,7 @@ namespace Retention.Domain.Metrics;
 /// <param name="RepeatCustomers">Customers with at least two counted purchases.</param>
 /// <param name="RepeatPurchaseRate">RepeatCustomers ÷ Customers × 100; null without customers.</param>
 /// <param name="MedianDaysToSecondPurchase">Median of (second purchase day − first purchase day) over repeat customers; null without any.</param>
+/// <param name="PreviousMonthEnd">The same stock figures at the end of the month before the as-of month, for "vs last month".</param>
 public sealed record StoreMetrics(
     DateOnly AsOf,
     int ActivityWindowDays,
@@ -14,6 +15,7 @@ public sealed record StoreMetrics(
     int RepeatCustomers,
     double? RepeatPurchaseRate,
     double? MedianDaysToSecondPurchase,
+    StockMetrics PreviousMonthEnd,
     IReadOnlyList<WindowMetrics> Windows)
 {
     public WindowMetrics Window(string name) => Windows.Single(w => w.Window.Name == name);

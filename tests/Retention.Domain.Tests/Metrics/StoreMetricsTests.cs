@@ -62,6 +62,21 @@ public sealed class StoreMetricsTests
         Assert.Equal(75.0, metrics.RepeatPurchaseRate);
         Assert.Equal(10.0, metrics.MedianDaysToSecondPurchase);
         Assert.Equal(2, metrics.ActiveCustomers);
+        // End of November 2026: the same four customers, the same repeaters; active = bought since 2025-12-01.
+        Assert.Equal(new StockMetrics(new DateOnly(2026, 11, 30), 4, 2, 75.0), metrics.PreviousMonthEnd);
+    }
+
+    [Fact]
+    public void StoreMetrics_PreviousMonthEnd_LeavesOutLaterPurchases()
+    {
+        var engine = new RetentionEngine(StoreCalendar.Utc, new DateOnly(2026, 3, 10), true, "EUR", activityWindowDays: 30);
+        engine.Add([Datasets.At(new DateOnly(2026, 1, 20)), Datasets.At(new DateOnly(2026, 3, 2))]); // at 28 Feb: one purchase, 20 Jan, outside the 30-day window (30 Jan..28 Feb)
+        engine.Add([Datasets.At(new DateOnly(2026, 2, 10)), Datasets.At(new DateOnly(2026, 2, 11))]); // at 28 Feb: repeat, active
+        engine.Add([Datasets.At(new DateOnly(2026, 3, 5))]);                                         // not yet a customer at 28 Feb
+
+        var previous = engine.Build().Metrics.PreviousMonthEnd;
+
+        Assert.Equal(new StockMetrics(new DateOnly(2026, 2, 28), 2, 1, 50.0), previous);
     }
 
     [Fact]
