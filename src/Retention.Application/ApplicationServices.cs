@@ -14,6 +14,7 @@ public static class ApplicationServices
         services.AddSingleton<Reports.RetentionCalculator>();
         services.AddSingleton<Reports.GetRetentionReport>();
         services.AddSingleton<Nightly.RunNightly>();
+        services.AddSingleton<Reports.SendReportEmail>();
         services.AddSingleton<Import.ImportPurchases>();
         return services;
     }

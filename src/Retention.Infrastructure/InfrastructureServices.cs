@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Retention.Application;
 using Retention.Application.Ports;
+using Retention.Infrastructure.Email;
 using Retention.Infrastructure.Storage;
 
 namespace Retention.Infrastructure;
@@ -20,12 +21,23 @@ public static class InfrastructureServices
             .Bind(configuration.GetSection(StoreOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<Application.Reports.ReportEmailOptions>()
+            .Bind(configuration.GetSection(Application.Reports.ReportEmailOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<Application.Email.EmailOptions>()
+            .Bind(configuration.GetSection(Application.Email.EmailOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RetentionTables>();
         services.AddSingleton<SummaryCache>();
         services.AddSingleton<IOrderLedger, TableOrderLedger>();
         services.AddSingleton<IStorageProbe, TableStorageProbe>();
         services.AddSingleton<ISnapshotStore, TableSnapshotStore>();
+        services.AddSingleton<IReportEmailLedger, TableReportEmailLedger>();
+        services.AddSingleton<IChartRenderer, Charts.ScottPlotChartRenderer>();
+        services.AddRetentionEmail(configuration);
         return services;
     }
 }

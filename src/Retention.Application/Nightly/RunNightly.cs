@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Retention.Application.Ports;
 using Retention.Application.Reports;
-using Retention.Domain.Cohorts;
 
 namespace Retention.Application.Nightly;
 
@@ -9,7 +8,7 @@ namespace Retention.Application.Nightly;
 /// The nightly job: computes the snapshot as of the end of the previous store day (or a given day) and stores it.
 /// Running it again for the same day replaces the snapshot with an identical one unless data changed meanwhile.
 /// </summary>
-public sealed partial class RunNightly(RetentionCalculator calculator, ISnapshotStore snapshots, ILogger<RunNightly> logger)
+public sealed partial class RunNightly(RetentionCalculator calculator, ISnapshotStore snapshots, SendReportEmail reportEmail, ILogger<RunNightly> logger)
 {
     public async Task<NightlyResult> ExecuteAsync(DateOnly? asOf, CancellationToken cancellationToken)
     {
@@ -21,8 +20,22 @@ public sealed partial class RunNightly(RetentionCalculator calculator, ISnapshot
         var (snapshot, customers, elapsed) = await calculator.ComputeAsync(day, cancellationToken);
         await snapshots.SaveAsync(snapshot, cancellationToken);
         LogNightly(day, customers, elapsed.TotalMilliseconds);
-        return new NightlyResult(snapshot, customers, elapsed);
+        ReportEmailStatus email;
+        try
+        {
+            email = await reportEmail.ExecuteAsync(snapshot, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The snapshot is stored: an email failure must not fail the job; running it again for the day retries the email.
+            LogEmailFailed(ex, day);
+            email = ReportEmailStatus.Failed;
+        }
+        return new NightlyResult(snapshot, customers, elapsed, email);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The report email for {AsOf} failed; the snapshot is stored")]
+    private partial void LogEmailFailed(Exception exception, DateOnly asOf);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nightly snapshot as of {AsOf}: {Customers} customers in {ElapsedMs:F0} ms")]
     private partial void LogNightly(DateOnly asOf, int customers, double elapsedMs);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Retention.Application.Ports;
 using Retention.Application.Reports;
 using Retention.Domain.Cohorts;
 using Spectre.Console;
@@ -24,7 +26,11 @@ internal static class ReportCommand
         mode.AcceptOnlyFromAmong("on", "on-or-after");
         var values = new Option<string>("--values") { Description = "Cells show percent of the cohort or count of customers.", DefaultValueFactory = _ => "percent" };
         values.AcceptOnlyFromAmong("percent", "count");
-        var format = new Option<string>("--format") { Description = "table (coloured heatmap in the terminal), csv, json or html.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format")
+        {
+            Description = "table (coloured heatmap in the terminal), csv, json, or html (the nightly report email as a page, chart embedded).",
+            DefaultValueFactory = _ => "table",
+        };
         format.AcceptOnlyFromAmong("table", "csv", "json", "html");
         var output = new Option<FileInfo?>("--out") { Description = "Write csv, json or html to this file instead of the terminal." };
         var cohorts = new Option<int>("--cohorts") { Description = "In the terminal table, show only the latest N cohorts.", DefaultValueFactory = _ => 13 };
@@ -57,7 +63,7 @@ internal static class ReportCommand
             {
                 "csv" => ReportRenderer.Csv(snapshot, options),
                 "json" => ReportRenderer.JsonDocument(snapshot, options),
-                "html" => ReportRenderer.Html(snapshot, options),
+                "html" => EmailPage(services, snapshot),
                 _ => null,
             };
             if (text is null)
@@ -76,6 +82,21 @@ internal static class ReportCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The nightly report email as a page, with its chart embedded (monthly cohorts; --period, --mode, --values do not apply).</summary>
+    private static string EmailPage(IServiceProvider services, RetentionSnapshot snapshot)
+    {
+        byte[]? chart = null;
+        try
+        {
+            chart = services.GetRequiredService<IChartRenderer>().RetentionCurvesPng(ReportEmailComposer.ChartCurves(snapshot), SendReportEmail.ChartWidth, SendReportEmail.ChartHeight);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.Error.WriteLine("warning: no chart: " + ex.Message);
+        }
+        return ReportEmailComposer.Page(snapshot, services.GetRequiredService<IOptions<ReportEmailOptions>>().Value, chart);
     }
 
     public static DateOnly? ParseDate(ArgumentResult result)

@@ -5,7 +5,7 @@ namespace Retention.Infrastructure.Storage;
 
 /// <summary>
 /// The tables we use, created on first use: <c>{prefix}customers</c> (summaries and orders, see <see cref="TableKeys"/>)
-/// <c>{prefix}orderclaims</c> (which customer an order id belongs to) and <c>{prefix}snapshots</c> (nightly results).
+/// <c>{prefix}orderclaims</c> (which customer an order id belongs to) and <c>{prefix}snapshots</c> (nightly results) and <c>{prefix}reportemails</c> (which report emails went out).
 /// </summary>
 internal sealed class RetentionTables : IDisposable
 {
@@ -22,6 +22,7 @@ internal sealed class RetentionTables : IDisposable
         Customers = Service.GetTableClient(settings.TablePrefix + "customers");
         Claims = Service.GetTableClient(settings.TablePrefix + "orderclaims");
         Snapshots = Service.GetTableClient(settings.TablePrefix + "snapshots");
+        ReportEmails = Service.GetTableClient(settings.TablePrefix + "reportemails");
     }
 
     public TableServiceClient Service { get; }
@@ -31,6 +32,7 @@ internal sealed class RetentionTables : IDisposable
     public TableClient Customers { get; }
     public TableClient Claims { get; }
     public TableClient Snapshots { get; }
+    public TableClient ReportEmails { get; }
 
     public void Dispose() => _createLock.Dispose();
 
@@ -49,6 +51,7 @@ internal sealed class RetentionTables : IDisposable
                 await Customers.CreateIfNotExistsAsync(cancellationToken);
                 await Claims.CreateIfNotExistsAsync(cancellationToken);
                 await Snapshots.CreateIfNotExistsAsync(cancellationToken);
+                await ReportEmails.CreateIfNotExistsAsync(cancellationToken);
                 _created = true;
             }
         }
