@@ -10,7 +10,7 @@ public sealed class DependencyDirectionTests
         // project, allowed project references, allowed package prefixes
         { "Retention.Domain", [], [] },
         { "Retention.Application", ["Retention.Domain"], ["Microsoft.Extensions."] },
-        { "Retention.Infrastructure", ["Retention.Application"], ["Azure.", "Microsoft.Extensions."] },
+        { "Retention.Infrastructure", ["Retention.Application"], ["Azure.", "Microsoft.Extensions.", "MailKit", "MimeKit", "ScottPlot"] },
         { "Retention.Api", ["Retention.Application", "Retention.Infrastructure"], ["NCrontab"] },
         { "Retention.Functions", ["Retention.Api"], ["Microsoft.Azure.Functions.Worker"] },
         { "Retention.DevServers", [], [] },
