@@ -21,5 +21,5 @@ grep -q "Ready." "$log" || { cat "$log"; echo "retention up did not get ready" >
 ./retention report --format html --out "$work/report.html" >/dev/null
 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking \
   --disable-component-update --disable-sync --no-first-run --hide-scrollbars --user-data-dir="$work/chrome" \
-  --window-size=680,2000 --screenshot="$root/docs/img/report-email.png" "file://$work/report.html" 2>/dev/null
+  --window-size=680,1300 --screenshot="$root/docs/img/report-email.png" "file://$work/report.html" 2>/dev/null
 echo "wrote docs/img/report-email.png"

@@ -15,6 +15,21 @@ internal static class NodeTool
         return path;
     }
 
+    /// <summary>A script committed in this repo (under <c>src/Retention.DevServers/node</c>) that needs <paramref name="package"/> from node_modules.</summary>
+    public static string RepoScriptPath(string repoRoot, string fileName, string package)
+    {
+        if (!File.Exists(Path.Combine(repoRoot, "node_modules", package, "package.json")))
+        {
+            throw new DevServerException($"The npm package {package} is not installed. Run 'npm ci' in {repoRoot} (the ./retention script does it for you).");
+        }
+        var path = Path.Combine(repoRoot, "src", "Retention.DevServers", "node", fileName);
+        if (!File.Exists(path))
+        {
+            throw new DevServerException($"{path} is missing; it is part of the repository (git checkout it).");
+        }
+        return path;
+    }
+
     public static Process Start(string script, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("node")

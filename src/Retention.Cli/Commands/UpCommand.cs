@@ -39,25 +39,41 @@ internal static class UpCommand
             DefaultValueFactory = _ => 600,
         };
         var verbose = new Option<bool>("--verbose") { Description = "Log every request's outcome." };
+        var mailPort = new Option<int>("--mail-port")
+        {
+            Description = "SMTP port of the local MailDev on 127.0.0.1 (emails go there instead of to real inboxes).",
+            DefaultValueFactory = _ => MailDevServer.StandardSmtpPort,
+        };
+        var inboxPort = new Option<int>("--inbox-port")
+        {
+            Description = "Port of MailDev's web inbox on 127.0.0.1, where you read the emails that were sent.",
+            DefaultValueFactory = _ => MailDevServer.StandardWebPort,
+        };
         var command = new Command("up", """
             Run everything locally: start Azurite (the Azure Storage emulator) on 127.0.0.1:10000-10002 unless
-            Storage__ConnectionString points elsewhere or an Azurite already listens there, serve the API on
+            Storage__ConnectionString points elsewhere or an Azurite already listens there, start MailDev (an SMTP
+            server with a web inbox) on 127.0.0.1:1025 and :1080 unless Email__Provider is set, serve the API on
             http://127.0.0.1:PORT/api with the same handlers as the Azure Functions app, and load a seeded demo store
             through the API. Ctrl+C stops everything this command started.
             """)
         {
-            port, noDemo, dataDir, demoCustomers, verbose,
+            port, noDemo, dataDir, demoCustomers, verbose, mailPort, inboxPort,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetValue(port), result.GetValue(noDemo), result.GetValue(dataDir), result.GetValue(demoCustomers), result.GetValue(verbose), cancellationToken));
+            result.GetValue(port), result.GetValue(noDemo), result.GetValue(dataDir), result.GetValue(demoCustomers), result.GetValue(verbose),
+            result.GetValue(mailPort), result.GetValue(inboxPort), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int port, bool noDemo, DirectoryInfo? dataDir, int demoCustomers, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        int port, bool noDemo, DirectoryInfo? dataDir, int demoCustomers, bool verbose, int mailPort, int inboxPort, CancellationToken cancellationToken)
     {
-        if (port is < 1 or > 65535)
+        foreach (var (value, option) in new[] { (port, "--port"), (mailPort, "--mail-port"), (inboxPort, "--inbox-port") })
         {
-            return Fail($"--port must be from 1 to 65535 (got {port}).");
+            if (value is < 1 or > 65535)
+            {
+                return Fail($"{option} must be from 1 to 65535 (got {value}).");
+            }
         }
         if (!Ports.IsFree(port))
         {
@@ -66,6 +82,8 @@ internal static class UpCommand
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var settings = new Dictionary<string, string?>();
         AzuriteServer? azurite = null;
+        MailDevServer? maildev = null;
+        string? inbox = null;
         try
         {
             var connectionString = environment["Storage:ConnectionString"];
@@ -89,20 +107,53 @@ internal static class UpCommand
             }
             settings["Storage:ConnectionString"] = connectionString;
 
+            if (string.IsNullOrEmpty(environment["Email:Provider"]))
+            {
+                if (!Ports.IsFree(mailPort) && !Ports.IsFree(inboxPort) && await MailDevServer.AnswersOnAsync(inboxPort, cancellationToken))
+                {
+                    AnsiConsole.MarkupLine($"[grey]Reusing the MailDev that already listens on 127.0.0.1:{mailPort} (inbox on :{inboxPort}).[/]");
+                }
+                else
+                {
+                    foreach (var (busy, option) in new[] { (mailPort, "--mail-port"), (inboxPort, "--inbox-port") })
+                    {
+                        if (!Ports.IsFree(busy))
+                        {
+                            return Fail($"Port {busy} is in use, so MailDev cannot start there. Stop what uses it, choose another (./retention up {option} {busy + 1}), or set Email__Provider to use your own email provider.");
+                        }
+                    }
+                    AnsiConsole.MarkupLine($"[grey]Starting MailDev on 127.0.0.1:{mailPort} (SMTP) and :{inboxPort} (inbox)…[/]");
+                    maildev = await MailDevServer.StartAsync(RepoRoot.Find(), mailPort, inboxPort, cancellationToken);
+                }
+                inbox = $"http://127.0.0.1:{inboxPort}/";
+                settings["Email:Provider"] = "smtp";
+                settings["Email:Smtp:Host"] = MailDevServer.Host;
+                settings["Email:Smtp:Port"] = mailPort.ToString(CultureInfo.InvariantCulture);
+                settings["Email:Smtp:Security"] = "None";
+                settings["Email:Smtp:UserName"] = "";
+                settings["Email:Smtp:Password"] = "";
+                if (string.IsNullOrEmpty(environment["Report:Recipients"]))
+                {
+                    // Locally the report goes to the mail catcher, so the demo shows what an owner receives.
+                    settings["Report:Recipients"] = "owner@demo.store";
+                    settings["Report:StoreName"] = environment["Report:StoreName"] ?? "Demo coffee store";
+                }
+            }
+
             var url = $"http://127.0.0.1:{port}";
             await using var app = LocalApiHost.Build(url, settings, verbose ? LogLevel.Information : LogLevel.Warning);
             await app.StartAsync(cancellationToken);
             var key = environment["Api:Key"] is { Length: > 0 } configured ? configured : ApiOptions.DevelopmentKey;
-            PrintBanner(url, key, azurite);
+            PrintBanner(url, key, azurite, inbox, environment["Email:Provider"]);
 
             if (!noDemo)
             {
-                await LoadDemoAsync(url, key, demoCustomers, app.Lifetime.ApplicationStopping);
+                await LoadDemoAsync(url, key, demoCustomers, environment["Store:Currency"] ?? "USD", app.Lifetime.ApplicationStopping);
             }
             var nightly = await app.Services.GetRequiredService<RunNightly>().ExecuteAsync(null, app.Lifetime.ApplicationStopping);
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"Nightly job ran as of {nightly.Snapshot.AsOf:yyyy-MM-dd}: {nightly.Customers:N0} customers, repeat purchase rate " +
-                $"{ReportRenderer.Percent(nightly.Snapshot.Metrics.RepeatPurchaseRate)} %. It runs again on Nightly__Schedule (UTC)."));
+                $"{ReportRenderer.Percent(nightly.Snapshot.Metrics.RepeatPurchaseRate)} %, report email: {EmailStatus(nightly.Email)}. It runs again on Nightly__Schedule (UTC)."));
             AnsiConsole.MarkupLine("Report: " + Markup.Escape($"{url}/api/reports/retention?format=html&code={Uri.EscapeDataString(key)}") +
                 "  or  [grey]./retention report[/]");
             AnsiConsole.MarkupLine("[green]Ready.[/] Press [bold]Ctrl+C[/] to stop.");
@@ -127,6 +178,11 @@ internal static class UpCommand
         }
         finally
         {
+            if (maildev is not null)
+            {
+                await maildev.DisposeAsync();
+                AnsiConsole.MarkupLine("[grey]MailDev stopped.[/]");
+            }
             if (azurite is not null)
             {
                 await azurite.DisposeAsync();
@@ -135,10 +191,10 @@ internal static class UpCommand
         }
     }
 
-    private static async Task LoadDemoAsync(string url, string key, int customers, CancellationToken cancellationToken)
+    private static async Task LoadDemoAsync(string url, string key, int customers, string currency, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var data = DemoStore.Generate(customers, today);
+        var data = DemoStore.Generate(customers, today, currency);
         AnsiConsole.MarkupLine($"Loading the demo store: {customers:N0} customers, {data.Purchases.Count:N0} purchases over 18 months, through the API…");
         using var api = new HttpClient { BaseAddress = new Uri(url + "/api/"), Timeout = TimeSpan.FromMinutes(2) };
         api.DefaultRequestHeaders.Add("x-functions-key", key);
@@ -149,18 +205,29 @@ internal static class UpCommand
             $"{result.Refunds:N0} refunds, {result.Cancellations:N0} cancellations.");
     }
 
-    private static void PrintBanner(string url, string key, AzuriteServer? azurite)
+    private static void PrintBanner(string url, string key, AzuriteServer? azurite, string? inbox, string? emailProvider)
     {
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("[bold]API[/]", $"{url}/api");
         grid.AddRow("[bold]Key[/]", $"{Markup.Escape(key)}  (header x-functions-key, or ?code=)");
         grid.AddRow("[bold]Health[/]", $"{url}/api/health");
         grid.AddRow("[bold]Storage[/]", azurite is null ? "your storage account (Storage__ConnectionString)" : $"Azurite, tables on 127.0.0.1:{azurite.TablePort}");
+        grid.AddRow("[bold]Emails[/]", inbox is null
+            ? Markup.Escape($"sent by your provider (Email__Provider={emailProvider})")
+            : $"{inbox}  (MailDev: every email sent lands here)");
         AnsiConsole.Write(new Panel(grid).Header("RetentionFunctions is running").BorderColor(Color.Green));
         AnsiConsole.MarkupLine("Try: [grey]" + Markup.Escape(
             $"curl -s -X POST {url}/api/purchases -H 'x-functions-key: {key}' -H 'Content-Type: application/json' " +
             "-d '{\"orderId\":\"A-1001\",\"customerId\":\"C-42\",\"purchasedAt\":\"2026-11-20T10:15:00Z\",\"currency\":\"EUR\",\"total\":49.90}'") + "[/]");
     }
+
+    private static string EmailStatus(ReportEmailStatus status) => status switch
+    {
+        ReportEmailStatus.Sent => "sent",
+        ReportEmailStatus.AlreadySent => "sent before for that day",
+        ReportEmailStatus.NoRecipients => "none (set Report__Recipients)",
+        _ => "failed (see the log)",
+    };
 
     private static async Task<bool> IsAzuriteAsync(int port, CancellationToken cancellationToken)
     {

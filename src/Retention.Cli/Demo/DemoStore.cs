@@ -29,7 +29,7 @@ internal static class DemoStore
     private static readonly string[] Locales = ["en-GB", "en-GB", "en-GB", "en-US", "de-DE", "fr-FR", "nl-NL"];
 
     /// <param name="today">The store's today; purchases end the day before.</param>
-    public static DemoStoreData Generate(int customers, DateOnly today, int seed = 2026)
+    public static DemoStoreData Generate(int customers, DateOnly today, string currency = "USD", int seed = 2026)
     {
         var random = new Random(seed);
         var start = today.AddMonths(-18);
@@ -59,7 +59,7 @@ internal static class DemoStore
                 var total = items.Sum(i => i.UnitPrice * i.Quantity) + 3.95m;
                 var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(8 + random.Next(14), random.Next(60))), TimeSpan.Zero);
                 var test = random.NextDouble() < 0.01;
-                purchases.Add(new DemoPurchase(orderId, customerId, at, "GBP", total, $"customer{c:D4}@example.com", locale, consent, test, items));
+                purchases.Add(new DemoPurchase(orderId, customerId, at, currency, total, $"customer{c:D4}@example.com", locale, consent, test, items));
                 var fate = random.NextDouble();
                 if (fate < 0.03)
                 {

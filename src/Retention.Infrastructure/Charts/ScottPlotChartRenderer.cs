@@ -56,7 +56,7 @@ internal sealed class ScottPlotChartRenderer : IChartRenderer
         plot.Axes.SetLimits(0.5, maxOffset + 0.5, 0, Math.Max(10, Math.Ceiling(curves.SelectMany(c => c.Percent.Skip(1)).DefaultIfEmpty(0).Max() / 10 + 1) * 10));
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         plot.ShowLegend(Alignment.UpperRight);
-        return plot.GetImageBytes(width / 2, height / 2, ImageFormat.Png);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
     private static string LoadFont()

@@ -1,5 +1,9 @@
+using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Retention.Application.Email;
 using Retention.Application.Ports;
 
@@ -27,8 +31,8 @@ public static class EmailServices
                 services.AddSingleton<IEmailSender, SmtpEmailSender>();
                 break;
             case "acs":
-                // ACS_REGISTRATION: filled in with the ACS REST sender.
-                throw new InvalidOperationException("Email:Provider 'acs' is not available in this build.");
+                AddAcs(services, configuration);
+                break;
             case "none":
                 services.AddSingleton<IEmailSender, NoEmailSender>();
                 break;
@@ -36,6 +40,27 @@ public static class EmailServices
                 throw new InvalidOperationException($"{ProviderSetting} '{configuration[ProviderSetting]}' is not one of: smtp, acs, none.");
         }
         return services;
+    }
+
+    /// <summary>
+    /// The ACS REST sender (<see cref="AcsEmailSender"/>) with its options under <c>Email:Acs</c>. With <c>Email:Acs:Endpoint</c>
+    /// it uses the app's <see cref="TokenCredential"/> when one is registered, else DefaultAzureCredential.
+    /// </summary>
+    private static void AddAcs(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AcsEmailOptions>()
+            .Bind(configuration.GetSection(AcsEmailOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        // The sender applies Email:Acs:RequestTimeout per attempt; HttpClient's own 100 s default must not cut it shorter.
+        services.AddHttpClient(AcsEmailSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<IEmailSender>(sp => AcsEmailSender.Create(
+            sp.GetRequiredService<IOptions<AcsEmailOptions>>().Value,
+            sp.GetService<TokenCredential>(),
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<AcsEmailSender>>()));
     }
 
     /// <summary>The sender for <c>Email:Provider=none</c>.</summary>
