@@ -49,19 +49,26 @@ internal sealed class TestApi : IAsyncDisposable
     /// <param name="connectionString">Storage to use; null means the shared Azurite.</param>
     /// <param name="configureServices">Replaces services (a FakeTimeProvider, say).</param>
     /// <param name="sharedTablePrefix">Use another TestApi's tables, as a second instance of the same app would.</param>
+    /// <param name="settings">More settings (email, report), added to the defaults.</param>
     public static async Task<TestApi> StartAsync(
-        string? connectionString = null, Action<IServiceCollection>? configureServices = null, string? sharedTablePrefix = null)
+        string? connectionString = null, Action<IServiceCollection>? configureServices = null, string? sharedTablePrefix = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         connectionString ??= (await SharedAzurite.GetAsync()).ConnectionString;
         var prefix = sharedTablePrefix ?? "t" + Guid.NewGuid().ToString("N")[..12];
         var url = $"http://127.0.0.1:{Ports.FindFree()}";
-        var app = LocalApiHost.Build(url, new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = connectionString,
             ["Storage:TablePrefix"] = prefix,
             ["Api:Key"] = Key,
             ["Nightly:RunOnLocalHost"] = "false",
-        }, LogLevel.Warning, configureServices);
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[name] = value;
+        }
+        var app = LocalApiHost.Build(url, all, LogLevel.Warning, configureServices);
         await app.StartAsync();
         return new TestApi(app, url, connectionString, prefix);
     }
