@@ -72,25 +72,8 @@ public sealed class AzuriteServer : IAsyncDisposable
             return;
         }
         _process = null;
-        if (!process.HasExited)
-        {
-            // SIGTERM lets Azurite flush its database to disk; Kill() would be SIGKILL.
-            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await term.WaitForExitAsync();
-            }
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-        }
-        process.Dispose();
+        // SIGTERM lets Azurite flush its database to disk.
+        await NodeTool.StopGracefullyAsync(process);
     }
 
     /// <summary>Stops and starts again on the same ports and data directory.</summary>

@@ -94,24 +94,7 @@ public sealed class MailDevServer : IAsyncDisposable
         if (_process is { } process)
         {
             _process = null;
-            if (!process.HasExited)
-            {
-                using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-                {
-                    await term.WaitForExitAsync();
-                }
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                try
-                {
-                    await process.WaitForExitAsync(timeout.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync();
-                }
-            }
-            process.Dispose();
+            await NodeTool.StopGracefullyAsync(process);
         }
         try
         {

@@ -52,4 +52,30 @@ internal static class NodeTool
             throw new DevServerException("Node.js is not installed or not on PATH. Install Node.js 20 or later (Debian: apt-get install nodejs npm).", ex);
         }
     }
+
+    /// <summary>
+    /// Stops a server with SIGTERM, so that it can flush its data and close cleanly, and kills it only if it has not
+    /// exited after 10 seconds.
+    /// </summary>
+    public static async Task StopGracefullyAsync(Process process)
+    {
+        if (!process.HasExited)
+        {
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term!.WaitForExitAsync();
+            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+        process.Dispose();
+    }
 }
