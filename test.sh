@@ -10,6 +10,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error || { echo "error: npm ci failed" >&2; exit 1; }
 fi
 
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  echo "warning: DejaVu Sans is not installed; the chart tests will fail. Debian: sudo apt-get install -y fonts-dejavu-core" >&2
+fi
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 dotnet test RetentionFunctions.sln -c Release --nologo "$@" 2>&1 | tee "$log"
