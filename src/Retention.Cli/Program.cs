@@ -3,7 +3,7 @@ using Retention.Cli.Commands;
 
 var root = new RootCommand("""
     RetentionFunctions: customer-retention functions for online stores.
-    Records purchases, refunds and cancellations; computes cohort retention; sends rewards and reminders.
+    Records purchases, refunds and cancellations; computes cohort retention every night and emails the owner a report.
     """)
 {
     UpCommand.Create(),

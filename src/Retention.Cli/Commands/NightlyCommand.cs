@@ -19,7 +19,8 @@ internal static class NightlyCommand
         };
         var command = new Command("nightly", """
             Run the nightly job once: read every customer summary, compute the monthly and weekly cohort tables and the
-            metrics as of the end of the day, and store the snapshot. Running it again for the same day replaces the
+            metrics as of the end of the day, store the snapshot, and email the report to Report__Recipients (once per day;
+            a failed email is sent by the next run for that day). Running it again for the same day replaces the
             snapshot with the same result. Uses Storage__ConnectionString (default: Azurite on 127.0.0.1).
             """) { asOf };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
@@ -37,7 +38,7 @@ internal static class NightlyCommand
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"Snapshot as of [bold]{run.Snapshot.AsOf:yyyy-MM-dd}[/] stored: {run.Customers:N0} customers read in {run.Elapsed.TotalSeconds:0.00} s; " +
                 $"{run.Snapshot.Metrics.ActiveCustomers:N0} active, repeat purchase rate {ReportRenderer.Percent(run.Snapshot.Metrics.RepeatPurchaseRate)} %, " +
-                $"retention rate this month {ReportRenderer.Percent(month.RetentionRate)} %."));
+                $"retention rate this month {ReportRenderer.Percent(month.RetentionRate)} %; report email: {run.Email}."));
             return 0;
         }));
         return command;
