@@ -14,6 +14,7 @@ public sealed class DependencyDirectionTests
         { "Retention.Api", ["Retention.Application", "Retention.Infrastructure"], ["NCrontab"] },
         { "Retention.Functions", ["Retention.Api"], ["Microsoft.Azure.Functions.Worker"] },
         { "Retention.DevServers", [], [] },
+        { "Retention.Broker", [], ["AMQPNetLite"] },
         { "Retention.Cli", ["Retention.Api", "Retention.DevServers"], ["System.CommandLine", "Spectre.Console", "Microsoft.Extensions.Hosting"] },
     };
 
