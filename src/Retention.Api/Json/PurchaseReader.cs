@@ -19,7 +19,7 @@ internal static class PurchaseReader
         {
             return null;
         }
-        var before = errors.ToDictionary().Count;
+        var before = errors.Count;
 
         var orderId = Check<OrderId>(fields, "orderId", fields.String("orderId", required: true), OrderId.TryParse);
         var customerId = Check<CustomerId>(fields, "customerId", fields.String("customerId", required: true), CustomerId.TryParse);
@@ -55,7 +55,7 @@ internal static class PurchaseReader
         var lines = ReadLines(fields, currency);
         var codes = ReadDiscountCodes(fields);
 
-        if (errors.ToDictionary().Count != before || orderId is null || customerId is null || purchasedAt is null || total is null)
+        if (errors.Count != before || orderId is null || customerId is null || purchasedAt is null || total is null)
         {
             return null;
         }

@@ -7,6 +7,9 @@ internal sealed class ValidationErrors
 
     public bool IsEmpty => _byPath.Count == 0;
 
+    /// <summary>How many fields have errors.</summary>
+    public int Count => _byPath.Count;
+
     public void Add(string path, string reason)
     {
         if (!_byPath.TryGetValue(path, out var reasons))

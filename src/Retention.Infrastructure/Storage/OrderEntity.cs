@@ -19,7 +19,11 @@ internal static class OrderEntity
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static TableEntity ToEntity(Order order)
+    /// <param name="fingerprint">
+    /// The fingerprint of the request that first recorded the order: computed once at ingest, then carried over from the
+    /// stored row on every update, so a refund or cancellation never re-derives it.
+    /// </param>
+    public static TableEntity ToEntity(Order order, Fingerprint fingerprint)
     {
         var purchase = order.Purchase;
         var entity = new TableEntity(TableKeys.CustomerPartition(purchase.CustomerId), TableKeys.OrderRow(purchase.CustomerId, purchase.OrderId))
@@ -35,7 +39,7 @@ internal static class OrderEntity
             ["MarketingConsent"] = purchase.MarketingConsent,
             ["DiscountCodes"] = JsonSerializer.Serialize(purchase.DiscountCodes, Json),
             ["RecordedAt"] = order.RecordedAt,
-            ["Fingerprint"] = purchase.Fingerprint().Value,
+            ["Fingerprint"] = fingerprint.Value,
             ["NetTotal"] = order.NetTotal.FormatAmount(),
             ["IsCounted"] = order.IsCounted,
         };

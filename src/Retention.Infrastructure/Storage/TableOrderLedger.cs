@@ -353,7 +353,7 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, SummaryCa
             var (summary, etag) = summaries[c];
             var orders = items.Select(p => new Order { Purchase = p.Purchase, RecordedAt = now }).ToList();
             var updated = orders.Aggregate(summary, (s, o) => s.Apply(o));
-            var actions = orders.Select(o => new TableTransactionAction(TableTransactionActionType.Add, OrderEntity.ToEntity(o))).ToList();
+            var actions = items.Zip(orders, (item, order) => new TableTransactionAction(TableTransactionActionType.Add, OrderEntity.ToEntity(order, item.Fingerprint))).ToList();
             if (current.Actions.Count + actions.Count + 1 > MaxTransactionActions)
             {
                 transactions.Add(current);
@@ -499,7 +499,7 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, SummaryCa
             }
             var actions = new List<TableTransactionAction>
             {
-                new(TableTransactionActionType.UpdateReplace, OrderEntity.ToEntity(changed), located.Entity.ETag),
+                new(TableTransactionActionType.UpdateReplace, OrderEntity.ToEntity(changed, OrderEntity.StoredFingerprint(located.Entity)), located.Entity.ETag),
             };
             if (!changed.Purchase.IsTest)
             {
