@@ -4,7 +4,10 @@ using Amqp.Listener;
 
 namespace Retention.Broker;
 
-/// <summary>Routes every attach: $cbs, {queue}/$management, reply links, and queue senders and receivers.</summary>
+/// <summary>
+/// Routes every attach: $cbs, {queue}/$management, reply links, queue senders and receivers, and receivers and
+/// $management on the dead-letter sub-queue {queue}/$deadletterqueue.
+/// </summary>
 internal sealed class BrokerLinkProcessor(BrokerState state) : ILinkProcessor
 {
     private const string ManagementSuffix = "/$management";
@@ -42,6 +45,12 @@ internal sealed class BrokerLinkProcessor(BrokerState state) : ILinkProcessor
             return;
         }
 
+        if (queue.IsDeadLetterQueue && !clientReceives && !isRequestResponse)
+        {
+            attachContext.Complete(new Error(ErrorCode.NotAllowed) { Description = $"'{queueName}' is a dead-letter sub-queue and cannot be sent to." });
+            return;
+        }
+
         if (isRequestResponse)
         {
             attachContext.Complete(new RequestEndpoint(state, request => _management.Handle(queue, request)), 100);
@@ -58,6 +67,10 @@ internal sealed class BrokerLinkProcessor(BrokerState state) : ILinkProcessor
         }
     }
 
-    /// <summary>The client addresses a queue as "/queue" and its management node as "queue/$management".</summary>
+    /// <summary>
+    /// The client addresses a queue as "/queue", its management node as "queue/$management", the dead-letter sub-queue
+    /// as "/queue/$DeadLetterQueue" and its management node as "queue/$DeadLetterQueue/$management" (entity names are
+    /// matched case-insensitively, as on Service Bus).
+    /// </summary>
     private static string Normalize(string? address) => (address ?? string.Empty).TrimStart('/');
 }

@@ -17,6 +17,18 @@ internal sealed class BrokerState(TestBrokerOptions options)
     internal const string LockLostCondition = "com.microsoft:message-lock-lost";
     internal const string DeadLetterCondition = "com.microsoft:dead-letter";
 
+    /// <summary>Application properties Service Bus puts on a dead-lettered message (the client reads them back).</summary>
+    internal const string DeadLetterReasonProperty = "DeadLetterReason";
+    internal const string DeadLetterErrorDescriptionProperty = "DeadLetterErrorDescription";
+
+    private static readonly Symbol SequenceNumberAnnotation = new("x-opt-sequence-number");
+    private static readonly Symbol EnqueuedTimeAnnotation = new("x-opt-enqueued-time");
+    private static readonly Symbol LockedUntilAnnotation = new("x-opt-locked-until");
+    private static readonly Symbol ScheduledEnqueueTimeAnnotation = new("x-opt-scheduled-enqueue-time");
+
+    /// <summary>Message state on peeked messages: int 0 = active, 1 = deferred, 2 = scheduled.</summary>
+    private static readonly Symbol MessageStateAnnotation = new("x-opt-message-state");
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, BrokerQueue> _queues = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, ListenerLink> _replyLinks = new(StringComparer.Ordinal);
@@ -34,11 +46,14 @@ internal sealed class BrokerState(TestBrokerOptions options)
         }
     }
 
+    /// <summary>A queue by name, or its dead-letter sub-queue for "{queue}/$deadletterqueue".</summary>
     public BrokerQueue? FindQueue(string name)
     {
+        var deadLetter = name.EndsWith(BrokerQueue.DeadLetterSuffix, StringComparison.OrdinalIgnoreCase);
+        var queueName = deadLetter ? name[..^BrokerQueue.DeadLetterSuffix.Length] : name;
         lock (_gate)
         {
-            return _queues.GetValueOrDefault(name);
+            return _queues.TryGetValue(queueName, out var queue) ? (deadLetter ? queue.DeadLetterQueue : queue) : null;
         }
     }
 
@@ -144,6 +159,23 @@ internal sealed class BrokerState(TestBrokerOptions options)
         }
     }
 
+    /// <summary>
+    /// Browses without locking: active (available or locked) and scheduled messages with a sequence number of at least
+    /// <paramref name="fromSequenceNumber"/>, in sequence-number order, each encoded as the client expects a peeked message.
+    /// </summary>
+    public List<byte[]> Peek(BrokerQueue queue, long fromSequenceNumber, int maxCount)
+    {
+        lock (_gate)
+        {
+            return [.. queue.ActiveMessages().Select(m => (Message: m, Scheduled: false))
+                .Concat(queue.Scheduled.Values.Select(m => (Message: m, Scheduled: true)))
+                .Where(entry => entry.Message.SequenceNumber >= fromSequenceNumber)
+                .OrderBy(entry => entry.Message.SequenceNumber)
+                .Take(Math.Max(0, maxCount))
+                .Select(entry => ToPeeked(entry.Message, entry.Scheduled))];
+        }
+    }
+
     /// <summary>Extends the locks; <c>null</c> when any of them is lost (expired, settled or unknown).</summary>
     public DateTimeOffset[]? RenewLocks(BrokerQueue queue, IReadOnlyList<Guid> lockTokens)
     {
@@ -191,8 +223,12 @@ internal sealed class BrokerState(TestBrokerOptions options)
                     queue.Completed++;
                     reply = new Accepted();
                     break;
+                case Rejected { Error: { } } when queue.IsDeadLetterQueue:
+                    // Dead-lettering from the dead-letter sub-queue is not emulated: put the message back and say so.
+                    queue.Available.Add(message.SequenceNumber, message);
+                    return new Rejected { Error = new Error(ErrorCode.NotAllowed) { Description = "The message is already in the dead-letter sub-queue." } };
                 case Rejected { Error: { } error } when string.Equals(error.Condition, DeadLetterCondition, StringComparison.Ordinal):
-                    DeadLetter(queue, message, InfoString(error, "DeadLetterReason"), InfoString(error, "DeadLetterErrorDescription"));
+                    DeadLetter(queue, message, InfoString(error, DeadLetterReasonProperty), InfoString(error, DeadLetterErrorDescriptionProperty));
 
                     // Echoing Rejected makes the client throw (GeneralError): it treats a Rejected settlement as a failure.
                     reply = new Accepted();
@@ -202,7 +238,6 @@ internal sealed class BrokerState(TestBrokerOptions options)
                     queue.Available.Add(message.SequenceNumber, message);
                     return new Rejected { Error = new Error(ErrorCode.NotImplemented) { Description = "Defer is not supported by the test broker." } };
                 case Released:
-                    message.DeliveryCount--;
                     queue.Available.Add(message.SequenceNumber, message);
                     reply = outcome;
                     break;
@@ -214,6 +249,11 @@ internal sealed class BrokerState(TestBrokerOptions options)
         }
 
         Pump(queue);
+        if (queue.DeadLetterQueue is { } deadLetterQueue)
+        {
+            Pump(deadLetterQueue);
+        }
+
         return reply;
     }
 
@@ -224,7 +264,7 @@ internal sealed class BrokerState(TestBrokerOptions options)
         lock (_gate)
         {
             var now = Now;
-            queues = [.. _queues.Values];
+            queues = [.. _queues.Values.SelectMany(q => new[] { q, q.DeadLetterQueue! })];
             foreach (var queue in queues)
             {
                 foreach (var expired in queue.Locked.Values.Where(m => m.LockedUntil <= now).ToList())
@@ -233,10 +273,17 @@ internal sealed class BrokerState(TestBrokerOptions options)
                     Abandon(queue, expired);
                 }
 
-                while (queue.Scheduled.Count > 0 && queue.Scheduled.Values[0].ScheduledEnqueueTime <= now)
+                // Scheduled is keyed by sequence number, not due time: a later send can be due earlier.
+                var dueNow = queue.Scheduled.Values
+                    .Where(m => m.ScheduledEnqueueTime <= now)
+                    .OrderBy(m => m.ScheduledEnqueueTime)
+                    .ThenBy(m => m.SequenceNumber)
+                    .ToList();
+                foreach (var due in dueNow)
                 {
-                    var due = queue.Scheduled.Values[0];
-                    queue.Scheduled.RemoveAt(0);
+                    // As on Service Bus, a scheduled message is enqueued as if sent at its time: a new sequence number.
+                    queue.Scheduled.Remove(due.SequenceNumber);
+                    due.SequenceNumber = queue.NextSequenceNumber();
                     due.EnqueuedTime = due.ScheduledEnqueueTime!.Value;
                     queue.Available.Add(due.SequenceNumber, due);
                 }
@@ -269,7 +316,6 @@ internal sealed class BrokerState(TestBrokerOptions options)
                 var stored = queue.Available.Values[0];
                 queue.Available.RemoveAt(0);
                 consumer.Credit--;
-                stored.DeliveryCount++;
                 if (consumer.Link.SettleOnSend)
                 {
                     // Receive-and-delete: the delivery itself completes the message.
@@ -303,7 +349,6 @@ internal sealed class BrokerState(TestBrokerOptions options)
                     queue.Consumers.Remove(consumer);
                     if (queue.Locked.Remove(stored.LockToken))
                     {
-                        stored.DeliveryCount--;
                         queue.Available.Add(stored.SequenceNumber, stored);
                     }
                 }
@@ -311,8 +356,19 @@ internal sealed class BrokerState(TestBrokerOptions options)
         }
     }
 
+    /// <summary>
+    /// An explicit abandon or an expired lock: the only two things that raise Service Bus's delivery count. In the
+    /// dead-letter sub-queue the count stays as it was and the message is never dead-lettered again.
+    /// </summary>
     private void Abandon(BrokerQueue queue, StoredMessage message)
     {
+        if (queue.IsDeadLetterQueue)
+        {
+            queue.Available.Add(message.SequenceNumber, message);
+            return;
+        }
+
+        message.DeliveryCount++;
         if (message.DeliveryCount >= Options.MaxDeliveryCount)
         {
             DeadLetter(queue, message, "MaxDeliveryCountExceeded", $"Message could not be consumed after {Options.MaxDeliveryCount} delivery attempts.");
@@ -323,28 +379,70 @@ internal sealed class BrokerState(TestBrokerOptions options)
         }
     }
 
-    private static void DeadLetter(BrokerQueue queue, StoredMessage message, string? reason, string? description) =>
-        queue.DeadLettered.Add(new DeadLetteredMessage(message.SequenceNumber, message.MessageId, reason, description, message.DeliveryCount));
+    /// <summary>Moves a message to the dead-letter sub-queue, keeping its sequence number, enqueued time and delivery count.</summary>
+    private static void DeadLetter(BrokerQueue queue, StoredMessage message, string? reason, string? description)
+    {
+        message.DeadLetterReason = reason;
+        message.DeadLetterErrorDescription = description;
+        message.LockToken = Guid.Empty;
+        queue.DeadLetterQueue!.Available.Add(message.SequenceNumber, message);
+    }
 
     private static string? InfoString(Error error, string key) =>
         error.Info is { } info && info.TryGetValue(new Symbol(key), out var value) ? value as string : null;
 
     private static DateTimeOffset? ScheduledEnqueueTime(Message message) =>
-        message.MessageAnnotations?[new Symbol("x-opt-scheduled-enqueue-time")] is DateTime due
+        message.MessageAnnotations?[ScheduledEnqueueTimeAnnotation] is DateTime due
             ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc))
             : null;
 
+    /// <summary>The message for a receive link; the client adds one to the header's delivery-count.</summary>
     private static Message ToDelivery(StoredMessage stored)
+    {
+        var message = WithBrokerProperties(stored);
+        if (stored.LockToken != Guid.Empty)
+        {
+            message.MessageAnnotations[LockedUntilAnnotation] = stored.LockedUntil.UtcDateTime;
+        }
+
+        return message;
+    }
+
+    /// <summary>
+    /// A peeked message, encoded for a peek-message response: no lock, and a state (active or scheduled). The client
+    /// shows a peeked message's delivery-count as it is, without adding one.
+    /// </summary>
+    private static byte[] ToPeeked(StoredMessage stored, bool scheduled)
+    {
+        var message = WithBrokerProperties(stored);
+        message.MessageAnnotations[MessageStateAnnotation] = scheduled ? 2 : 0;
+        var buffer = message.Encode();
+        return buffer.Buffer.AsSpan(buffer.Offset, buffer.Length).ToArray();
+    }
+
+    /// <summary>
+    /// The stored message with what the broker adds: delivery count, sequence number, enqueued time, dead-letter reason.
+    /// </summary>
+    private static Message WithBrokerProperties(StoredMessage stored)
     {
         var message = Message.Decode(new ByteBuffer(stored.Encoded, 0, stored.Encoded.Length, stored.Encoded.Length));
         message.Header ??= new Header();
-        message.Header.DeliveryCount = (uint)(stored.DeliveryCount - 1);
+        message.Header.DeliveryCount = (uint)stored.DeliveryCount;
         message.MessageAnnotations ??= new MessageAnnotations();
-        message.MessageAnnotations[new Symbol("x-opt-sequence-number")] = stored.SequenceNumber;
-        message.MessageAnnotations[new Symbol("x-opt-enqueued-time")] = stored.EnqueuedTime.UtcDateTime;
-        if (stored.LockToken != Guid.Empty)
+        message.MessageAnnotations[SequenceNumberAnnotation] = stored.SequenceNumber;
+        message.MessageAnnotations[EnqueuedTimeAnnotation] = stored.EnqueuedTime.UtcDateTime;
+        if (stored.DeadLetterReason is not null || stored.DeadLetterErrorDescription is not null)
         {
-            message.MessageAnnotations[new Symbol("x-opt-locked-until")] = stored.LockedUntil.UtcDateTime;
+            message.ApplicationProperties ??= new ApplicationProperties();
+            if (stored.DeadLetterReason is not null)
+            {
+                message.ApplicationProperties[DeadLetterReasonProperty] = stored.DeadLetterReason;
+            }
+
+            if (stored.DeadLetterErrorDescription is not null)
+            {
+                message.ApplicationProperties[DeadLetterErrorDescriptionProperty] = stored.DeadLetterErrorDescription;
+            }
         }
 
         return message;

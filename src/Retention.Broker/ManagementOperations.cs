@@ -4,7 +4,10 @@ using Amqp.Types;
 
 namespace Retention.Broker;
 
-/// <summary>Answers $cbs put-token requests and the {queue}/$management operations the broker emulates.</summary>
+/// <summary>
+/// Answers $cbs put-token requests and the operations the broker emulates on {queue}/$management and
+/// {queue}/$deadletterqueue/$management.
+/// </summary>
 internal sealed class ManagementOperations(BrokerState state)
 {
     public static Message PutToken(Message request)
@@ -23,6 +26,9 @@ internal sealed class ManagementOperations(BrokerState state)
         return operation switch
         {
             "com.microsoft:renew-lock" => RenewLock(queue, body),
+            "com.microsoft:peek-message" => Peek(queue, body),
+            "com.microsoft:schedule-message" or "com.microsoft:cancel-scheduled-message" when queue.IsDeadLetterQueue =>
+                Response(403, "A dead-letter sub-queue cannot be sent to.", null, "amqp:not-allowed"),
             "com.microsoft:schedule-message" => Schedule(queue, body),
             "com.microsoft:cancel-scheduled-message" => CancelScheduled(queue, body),
             _ => Response(501, $"Operation '{operation}' is not supported by the test broker.", null, "com.microsoft:not-implemented"),
@@ -36,6 +42,30 @@ internal sealed class ManagementOperations(BrokerState state)
         return expirations is null
             ? Response(410, "The lock supplied is invalid. Either the lock expired, or the message has already been removed from the queue.", null, BrokerState.LockLostCondition)
             : Response(200, "OK", new Map { ["expirations"] = expirations.Select(e => e.UtcDateTime).ToArray() });
+    }
+
+    /// <summary>
+    /// Request body <c>{from-sequence-number: long, message-count: int}</c>; the client sends its last peeked sequence
+    /// number + 1. Response 200 <c>{messages: list of {message: binary}}</c>, each binary one encoded message, or
+    /// 204 with no body when nothing is there.
+    /// </summary>
+    private Message Peek(BrokerQueue queue, Map? body)
+    {
+        var from = body?["from-sequence-number"] is long fromSequenceNumber ? fromSequenceNumber : 1;
+        var count = body?["message-count"] is int messageCount ? messageCount : 1;
+        var peeked = state.Peek(queue, from, count);
+        if (peeked.Count == 0)
+        {
+            return Response(204, "No Content", null);
+        }
+
+        var messages = new List();
+        foreach (var encoded in peeked)
+        {
+            messages.Add(new Map { ["message"] = encoded });
+        }
+
+        return Response(200, "OK", new Map { ["messages"] = messages });
     }
 
     private Message Schedule(BrokerQueue queue, Map? body)

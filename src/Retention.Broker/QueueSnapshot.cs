@@ -6,7 +6,12 @@ namespace Retention.Broker;
 /// <param name="CompletedCount">Messages settled with complete (or delivered in receive-and-delete mode).</param>
 /// <param name="ScheduledCount">Messages waiting for their scheduled enqueue time.</param>
 /// <param name="DuplicatesDropped">Sends dropped by duplicate detection.</param>
-/// <param name="DeadLettered">The dead-letter sub-queue, oldest first.</param>
+/// <param name="DeadLettered">
+/// The dead-letter sub-queue's messages (including those locked by a dead-letter receiver), in sequence-number order.
+/// A message leaves this list when it is completed from the sub-queue.
+/// </param>
+/// <param name="DeadLetterLockedCount">Of the dead-lettered messages, those locked by a peek-lock receiver on the sub-queue.</param>
+/// <param name="DeadLetterCompletedCount">Messages completed from (or received-and-deleted from) the dead-letter sub-queue.</param>
 public sealed record QueueSnapshot(
     string Name,
     int ActiveCount,
@@ -14,4 +19,6 @@ public sealed record QueueSnapshot(
     long CompletedCount,
     int ScheduledCount,
     long DuplicatesDropped,
-    IReadOnlyList<DeadLetteredMessage> DeadLettered);
+    IReadOnlyList<DeadLetteredMessage> DeadLettered,
+    int DeadLetterLockedCount,
+    long DeadLetterCompletedCount);

@@ -12,7 +12,10 @@ public sealed class TestBrokerOptions
     /// <summary>How long a peek-lock delivery stays locked (Service Bus default: 30 seconds).</summary>
     public TimeSpan LockDuration { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Deliveries after which an abandoned message is dead-lettered (Service Bus default: 10).</summary>
+    /// <summary>
+    /// Abandons and lock expiries (Service Bus's delivery count) after which a message is dead-lettered with
+    /// <c>MaxDeliveryCountExceeded</c> (Service Bus default: 10).
+    /// </summary>
     public int MaxDeliveryCount { get; init; } = 10;
 
     /// <summary>

@@ -176,10 +176,61 @@ public sealed class TestBrokerTests
         Assert.Equal(0, state.ActiveCount);
 
         var received = await ReceiveOneAsync(receiver, TimeSpan.FromSeconds(5));
-        Assert.Equal(sequenceNumber, received.SequenceNumber);
+        Assert.Equal("later", received.Body.ToString());
         Assert.True(DateTimeOffset.UtcNow >= due.AddMilliseconds(-50));
+
+        // As on Service Bus, the scheduled sequence number is only valid while scheduled: activation assigns a new one.
+        Assert.True(received.SequenceNumber > sequenceNumber);
         await receiver.CompleteMessageAsync(received);
         Assert.Equal(0, broker.GetQueue(queue).ScheduledCount);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task ScheduleMessage_BrokerClockReachesItsTime_AppearsThenAndNotBefore()
+    {
+        const string queue = "scheduled-clock";
+        // AMQP timestamps carry milliseconds: start on a whole millisecond so times compare exactly.
+        var clock = new ManualClock(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        await using var broker = await TestBroker.StartAsync(new TestBrokerOptions { Queues = [queue], TimeProvider = clock });
+        await using var client = Client(broker);
+        await using var sender = client.CreateSender(queue);
+        await using var receiver = PeekLockReceiver(client, queue);
+        var due = clock.GetUtcNow().AddHours(2);
+        var early = due.AddHours(-1);
+        var sequenceNumber = await sender.ScheduleMessageAsync(new ServiceBusMessage("at two") { MessageId = "s-2h" }, due);
+        await sender.ScheduleMessageAsync(new ServiceBusMessage("at one") { MessageId = "s-1h" }, early);
+        await sender.SendMessageAsync(new ServiceBusMessage("now") { MessageId = "n-0" });
+        await receiver.CompleteMessageAsync(await ReceiveOneAsync(receiver));
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        using (var timeout = new CancellationTokenSource(Bound))
+        {
+            Assert.Null(await receiver.ReceiveMessageAsync(TimeSpan.FromMilliseconds(300), timeout.Token));
+        }
+
+        Assert.Equal(2, broker.GetQueue(queue).ScheduledCount);
+
+        // The later send is due first and comes out first.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var first = await ReceiveOneAsync(receiver);
+        Assert.Equal("s-1h", first.MessageId);
+        Assert.Equal(early, first.EnqueuedTime);
+        Assert.Equal(1, broker.GetQueue(queue).ScheduledCount);
+        await receiver.CompleteMessageAsync(first); // before the clock jumps past its 30-second lock
+
+        clock.Advance(TimeSpan.FromHours(1));
+        var second = await ReceiveOneAsync(receiver);
+        Assert.Equal("s-2h", second.MessageId);
+        Assert.Equal(due, second.EnqueuedTime);
+        Assert.Equal(due, second.ScheduledEnqueueTime);
+        Assert.NotEqual(sequenceNumber, second.SequenceNumber);
+        Assert.True(second.SequenceNumber > first.SequenceNumber);
+
+        await receiver.CompleteMessageAsync(second);
+        var state = broker.GetQueue(queue);
+        Assert.Equal(0, state.ScheduledCount);
+        Assert.Equal(0, state.ActiveCount);
+        Assert.Equal(3, state.CompletedCount);
     }
 
     [Fact(Timeout = 20_000)]
@@ -209,6 +260,28 @@ public sealed class TestBrokerTests
         await sender.SendMessageAsync(new ServiceBusMessage("a") { MessageId = "order-42" });
         await sender.SendMessageAsync(new ServiceBusMessage("a again") { MessageId = "order-42" });
         await sender.SendMessageAsync(new ServiceBusMessage("b") { MessageId = "order-43" });
+
+        var state = broker.GetQueue(queue);
+        Assert.Equal(2, state.ActiveCount);
+        Assert.Equal(1, state.DuplicatesDropped);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task SendMessage_SameMessageIdAfterWindow_AcceptedAgain()
+    {
+        const string queue = "duplicates-window";
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var broker = await TestBroker.StartAsync(new TestBrokerOptions { Queues = [queue], TimeProvider = clock, DuplicateDetectionWindow = TimeSpan.FromMinutes(10) });
+        await using var client = Client(broker);
+        await using var sender = client.CreateSender(queue);
+
+        await sender.SendMessageAsync(new ServiceBusMessage("first") { MessageId = "win-back:c-1" });
+        clock.Advance(TimeSpan.FromMinutes(9));
+        await sender.SendMessageAsync(new ServiceBusMessage("inside the window") { MessageId = "win-back:c-1" });
+        Assert.Equal(1, broker.GetQueue(queue).DuplicatesDropped);
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await sender.SendMessageAsync(new ServiceBusMessage("after the window") { MessageId = "win-back:c-1" });
 
         var state = broker.GetQueue(queue);
         Assert.Equal(2, state.ActiveCount);
