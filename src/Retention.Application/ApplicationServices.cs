@@ -16,6 +16,11 @@ public static class ApplicationServices
         services.AddSingleton<Nightly.RunNightly>();
         services.AddSingleton<Reports.SendReportEmail>();
         services.AddSingleton<Import.ImportPurchases>();
+        services.AddSingleton<Messages.UnsubscribeTokens>();
+        services.AddSingleton<Messages.EnqueueMessages>();
+        services.AddSingleton<Messages.DispatchMessages>();
+        services.AddSingleton<Messages.Unsubscribe>();
+        services.AddSingleton<Messages.UpdateConsent>();
         return services;
     }
 }

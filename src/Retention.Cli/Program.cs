@@ -10,5 +10,7 @@ var root = new RootCommand("""
     ImportCommand.Create(),
     NightlyCommand.Create(),
     ReportCommand.Create(),
+    ModelCommand.Create(),
+    MessagesCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -29,6 +29,18 @@ public static class InfrastructureServices
             .Bind(configuration.GetSection(Application.Email.EmailOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<Application.Messages.MessagesOptions>()
+            .Bind(configuration.GetSection(Application.Messages.MessagesOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<Application.Messages.BrandOptions>()
+            .Bind(configuration.GetSection(Application.Messages.BrandOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<Messaging.ServiceBusOptions>()
+            .Bind(configuration.GetSection(Messaging.ServiceBusOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RetentionTables>();
         services.AddSingleton<SummaryCache>();
@@ -37,6 +49,12 @@ public static class InfrastructureServices
         services.AddSingleton<ISnapshotStore, TableSnapshotStore>();
         services.AddSingleton<IReportEmailLedger, TableReportEmailLedger>();
         services.AddSingleton<IChartRenderer, Charts.ScottPlotChartRenderer>();
+        services.AddSingleton<IMessageLedger, TableMessageLedger>();
+        services.AddSingleton<IConsentStore, TableConsentStore>();
+        services.AddSingleton<Messaging.ServiceBusConnection>();
+        services.AddSingleton<IMessagePublisher, Messaging.ServiceBusMessagePublisher>();
+        services.AddSingleton<IMessageInbox, Messaging.ServiceBusMessageInbox>();
+        services.AddSingleton<IDeadLetterReader, Messaging.ServiceBusDeadLetterReader>();
         services.AddRetentionEmail(configuration);
         return services;
     }

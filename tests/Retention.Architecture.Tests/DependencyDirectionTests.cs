@@ -15,7 +15,7 @@ public sealed class DependencyDirectionTests
         { "Retention.Functions", ["Retention.Api"], ["Microsoft.Azure.Functions.Worker"] },
         { "Retention.DevServers", [], [] },
         { "Retention.Broker", [], ["AMQPNetLite"] },
-        { "Retention.Cli", ["Retention.Api", "Retention.DevServers"], ["System.CommandLine", "Spectre.Console", "Microsoft.Extensions.Hosting"] },
+        { "Retention.Cli", ["Retention.Api", "Retention.DevServers", "Retention.Broker"], ["System.CommandLine", "Spectre.Console", "Microsoft.Extensions.Hosting"] },
     };
 
     [Theory]

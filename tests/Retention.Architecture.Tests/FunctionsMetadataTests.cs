@@ -56,6 +56,16 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Metadata_DispatchMessages_IsATimerOnTheDispatchScheduleSetting()
+    {
+        var dispatch = Functions.Value.Single(f => f.GetProperty("name").GetString() == "DispatchMessages");
+        var trigger = dispatch.GetProperty("bindings").EnumerateArray().Single();
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%Dispatch:Schedule%", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void HostJson_RoutePrefix_IsApi()
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Repo.Path("host.json")));

@@ -55,6 +55,7 @@ public sealed class UpCommandTests
             }
             Assert.Contains("Ready.", Snapshot(output), StringComparison.Ordinal);
             Assert.Contains("purchases recorded", Snapshot(output), StringComparison.Ordinal);
+            Assert.Matches("Demo messages: [1-9][0-9]* queued, [1-9][0-9]* sent", Snapshot(output));
             using var health = await http.GetAsync($"http://127.0.0.1:{port}/api/health");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
 
@@ -92,7 +93,7 @@ public sealed class UpCommandTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static Process Start(string[] arguments)
+    internal static Process Start(string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -108,12 +109,17 @@ public sealed class UpCommandTests
         }
         start.Environment["NO_COLOR"] = "1";
         start.Environment.Remove("Storage__ConnectionString");
+        start.Environment.Remove("ServiceBus__ConnectionString");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         return Process.Start(start)!;
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, TimeSpan timeout)
+    internal static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Start(arguments);
+        using var process = Start(arguments, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);

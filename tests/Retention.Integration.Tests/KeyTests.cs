@@ -5,7 +5,7 @@ using Retention.Integration.Tests.Support;
 namespace Retention.Integration.Tests;
 
 /// <summary>
-/// The function key: every endpoint but health refuses a missing or wrong key (header or <c>?code=</c>) with 401
+/// The function key: every endpoint but health and the unsubscribe link refuses a missing or wrong key (header or <c>?code=</c>) with 401
 /// before reading or writing anything; a right key in either place is accepted.
 /// </summary>
 public sealed class KeyTests
@@ -16,6 +16,7 @@ public sealed class KeyTests
         { "purchases/batch", Bodies.Batch([Bodies.Purchase("new-1", "c-1")]) },
         { "orders/seed-1/refunds", Bodies.Refund("r-1", 1m) },
         { "orders/seed-1/cancel", "{}" },
+        { "customers/c-1/consent", """{"marketingConsent":true}""" },
     };
 
     public static TheoryData<string, string, string> KeyedRequestsWithWrongKeys

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Retention.Api.Json;
@@ -131,7 +130,7 @@ public sealed class IngestEndpoints(RecordPurchases recordPurchases, RecordRefun
     {
         var cancellationToken = context.RequestAborted;
         var errors = new ValidationErrors();
-        var orderId = OrderChangeReader.ReadOrderId(OrderIdSegment(context) ?? orderIdText, errors);
+        var orderId = OrderChangeReader.ReadOrderId(RawPath.SegmentAfter(context, "orders") ?? orderIdText, errors);
         var (document, problem) = await JsonBody.ReadAsync(context.Request, MaxPurchaseBytes, allowEmpty: false, cancellationToken);
         if (problem is not null)
         {
@@ -170,7 +169,7 @@ public sealed class IngestEndpoints(RecordPurchases recordPurchases, RecordRefun
     {
         var cancellationToken = context.RequestAborted;
         var errors = new ValidationErrors();
-        var orderId = OrderChangeReader.ReadOrderId(OrderIdSegment(context) ?? orderIdText, errors);
+        var orderId = OrderChangeReader.ReadOrderId(RawPath.SegmentAfter(context, "orders") ?? orderIdText, errors);
         var (document, problem) = await JsonBody.ReadAsync(context.Request, MaxPurchaseBytes, allowEmpty: true, cancellationToken);
         if (problem is not null)
         {
@@ -193,29 +192,6 @@ public sealed class IngestEndpoints(RecordPurchases recordPurchases, RecordRefun
                 _ => throw new InvalidOperationException($"Unexpected cancel outcome {outcome.GetType().Name}."),
             };
         }
-    }
-
-    /// <summary>
-    /// The order id segment of <c>/api/orders/{orderId}/...</c>, decoded from the raw request target. Servers leave
-    /// <c>%2F</c> undecoded in route values (so that it cannot split the path), which would make an order id with a
-    /// slash unreachable; decoding the raw segment ourselves gives back the id exactly as the storefront escaped it.
-    /// </summary>
-    private static string? OrderIdSegment(HttpContext context)
-    {
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(raw))
-        {
-            return null;
-        }
-        var path = raw.Split('?', 2)[0];
-        var at = path.IndexOf("/orders/", StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return null;
-        }
-        var segment = path[(at + "/orders/".Length)..];
-        var end = segment.IndexOf('/', StringComparison.Ordinal);
-        return Uri.UnescapeDataString(end < 0 ? segment : segment[..end]);
     }
 
     private static JsonHttpResult<T> Replay<T>(HttpContext context, T body)

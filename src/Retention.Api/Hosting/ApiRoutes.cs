@@ -12,6 +12,14 @@ public static class ApiRoutes
     public static readonly ApiRoute CancelOrder = new("CancelOrder", "POST", "orders/{orderId}/cancel", RequiresKey: true);
     public static readonly ApiRoute RetentionReport = new("RetentionReport", "GET", "reports/retention", RequiresKey: true);
     public static readonly ApiRoute Health = new("Health", "GET", "health", RequiresKey: false);
+    public static readonly ApiRoute UpdateConsent = new("UpdateConsent", "POST", "customers/{customerId}/consent", RequiresKey: true);
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [RecordPurchase, RecordPurchaseBatch, RecordRefund, CancelOrder, RetentionReport, Health];
+    /// <summary>Anonymous: the signed token in the link is the proof.</summary>
+    public static readonly ApiRoute UnsubscribePage = new("UnsubscribePage", "GET", "unsubscribe", RequiresKey: false);
+
+    /// <summary>Anonymous: the signed token in the link is the proof (RFC 8058 one-click POST).</summary>
+    public static readonly ApiRoute Unsubscribe = new("Unsubscribe", "POST", "unsubscribe", RequiresKey: false);
+
+    public static IReadOnlyList<ApiRoute> All { get; } =
+        [RecordPurchase, RecordPurchaseBatch, RecordRefund, CancelOrder, RetentionReport, Health, UpdateConsent, UnsubscribePage, Unsubscribe];
 }

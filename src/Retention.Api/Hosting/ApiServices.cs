@@ -16,6 +16,11 @@ public static class ApiServices
         services.AddSingleton<IngestEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<ReportEndpoint>();
+        services.AddSingleton<MessageEndpoints>();
+        services.AddOptions<DispatchOptions>()
+            .Bind(configuration.GetSection(DispatchOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<NightlyOptions>()
             .Bind(configuration.GetSection(NightlyOptions.Section))
             .ValidateDataAnnotations()

@@ -42,6 +42,11 @@ public static class LocalApiHost
         {
             builder.Services.AddHostedService<NightlyScheduler>();
         }
+        if (builder.Configuration.GetValue(DispatchOptions.Section + ":" + nameof(DispatchOptions.RunOnLocalHost), true)
+            && !string.IsNullOrWhiteSpace(builder.Configuration["ServiceBus:ConnectionString"] ?? builder.Configuration["ServiceBus:FullyQualifiedNamespace"]))
+        {
+            builder.Services.AddHostedService<DispatchScheduler>();
+        }
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -51,6 +56,9 @@ public static class LocalApiHost
         Map(app, ApiRoutes.CancelOrder, (s, c) => s.GetRequiredService<IngestEndpoints>().CancelOrderAsync(c, OrderIdOf(c)));
         Map(app, ApiRoutes.RetentionReport, (s, c) => s.GetRequiredService<ReportEndpoint>().GetAsync(c));
         Map(app, ApiRoutes.Health, (s, c) => s.GetRequiredService<HealthEndpoint>().CheckAsync(c));
+        Map(app, ApiRoutes.UpdateConsent, (s, c) => s.GetRequiredService<MessageEndpoints>().UpdateConsentAsync(c, c.Request.RouteValues["customerId"] as string ?? ""));
+        Map(app, ApiRoutes.UnsubscribePage, (s, c) => Task.FromResult(s.GetRequiredService<MessageEndpoints>().ConfirmPage(c)));
+        Map(app, ApiRoutes.Unsubscribe, (s, c) => s.GetRequiredService<MessageEndpoints>().UnsubscribeAsync(c));
         app.MapFallback((HttpContext context) => Problems.NotFound($"There is no route {context.Request.Method} {context.Request.Path}. See docs/api.md."));
         return app;
     }

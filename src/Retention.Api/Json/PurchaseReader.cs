@@ -48,6 +48,11 @@ internal static class PurchaseReader
         }
         var emailText = fields.String("email");
         var email = emailText is null ? null : Check<EmailAddress>(fields, "email", emailText, EmailAddress.TryParse);
+        var firstName = fields.String("firstName");
+        if (firstName is not null && PurchaseRules.CheckFirstName(firstName) is { } nameError)
+        {
+            errors.Add(fields.PathOf("firstName"), nameError.Reason);
+        }
         var localeText = fields.String("locale");
         var locale = localeText is null ? null : Check<LocaleTag>(fields, "locale", localeText, LocaleTag.TryParse);
         var consent = fields.Bool("marketingConsent");
@@ -66,6 +71,7 @@ internal static class PurchaseReader
             PurchasedAt = purchasedAt.Value,
             Total = total.Value,
             Email = email,
+            FirstName = firstName,
             Locale = locale,
             MarketingConsent = consent,
             IsTest = isTest,

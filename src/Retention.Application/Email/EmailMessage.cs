@@ -16,4 +16,8 @@ public sealed record EmailMessage(
     string Html,
     string Text,
     IReadOnlyList<EmailAttachment> Attachments,
-    string IdempotencyKey);
+    string IdempotencyKey)
+{
+    /// <summary>Extra headers such as <c>List-Unsubscribe</c>; names must not repeat the ones the sender sets (From, To, Subject, Message-Id).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}

@@ -14,9 +14,11 @@ namespace Retention.Cli.Commands;
 /// </summary>
 internal static class CliServices
 {
-    public static async Task<ServiceProvider> StartAsync(CancellationToken cancellationToken)
+    public static async Task<ServiceProvider> StartAsync(CancellationToken cancellationToken, Action<IConfigurationBuilder>? configure = null)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var builder = new ConfigurationBuilder().AddEnvironmentVariables();
+        configure?.Invoke(builder);
+        var configuration = builder.Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
             .AddRetentionApplication()

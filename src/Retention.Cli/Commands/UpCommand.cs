@@ -10,6 +10,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Retention.Api.Hosting;
+using Retention.Application.Messages;
+using Retention.Broker;
 using Retention.Cli.Demo;
 using Retention.DevServers;
 using Spectre.Console;
@@ -20,6 +22,7 @@ namespace Retention.Cli.Commands;
 internal static class UpCommand
 {
     private const int StandardTablePort = 10002;
+    private const int StandardBrokerPort = 5672;
 
     public static Command Create()
     {
@@ -49,26 +52,34 @@ internal static class UpCommand
             Description = "Port of MailDev's web inbox on 127.0.0.1, where you read the emails that were sent.",
             DefaultValueFactory = _ => MailDevServer.StandardWebPort,
         };
+        var brokerPort = new Option<int>("--broker-port")
+        {
+            Description = "AMQP port of the local Service Bus test broker on 127.0.0.1 (the queue retention-messages).",
+            DefaultValueFactory = _ => StandardBrokerPort,
+        };
         var command = new Command("up", """
             Run everything locally: start Azurite (the Azure Storage emulator) on 127.0.0.1:10000-10002 unless
             Storage__ConnectionString points elsewhere or an Azurite already listens there, start MailDev (an SMTP
-            server with a web inbox) on 127.0.0.1:1025 and :1080 unless Email__Provider is set, serve the API on
-            http://127.0.0.1:PORT/api with the same handlers as the Azure Functions app, and load a seeded demo store
-            through the API. Ctrl+C stops everything this command started.
+            server with a web inbox) on 127.0.0.1:1025 and :1080 unless Email__Provider is set, start the Service Bus
+            test broker on 127.0.0.1:5672 unless ServiceBus__ConnectionString is set, serve the API on
+            http://127.0.0.1:PORT/api with the same handlers as the Azure Functions app, load a seeded demo store
+            through the API, run the nightly job, queue one demo message of each kind and send them to the inbox. The
+            email dispatcher then runs every minute (Dispatch__Schedule). Ctrl+C stops everything this command started.
             """)
         {
-            port, noDemo, dataDir, demoCustomers, verbose, mailPort, inboxPort,
+            port, noDemo, dataDir, demoCustomers, verbose, mailPort, inboxPort, brokerPort,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             result.GetValue(port), result.GetValue(noDemo), result.GetValue(dataDir), result.GetValue(demoCustomers), result.GetValue(verbose),
-            result.GetValue(mailPort), result.GetValue(inboxPort), cancellationToken));
+            result.GetValue(mailPort), result.GetValue(inboxPort), result.GetValue(brokerPort), cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        int port, bool noDemo, DirectoryInfo? dataDir, int demoCustomers, bool verbose, int mailPort, int inboxPort, CancellationToken cancellationToken)
+        int port, bool noDemo, DirectoryInfo? dataDir, int demoCustomers, bool verbose, int mailPort, int inboxPort, int brokerPort,
+        CancellationToken cancellationToken)
     {
-        foreach (var (value, option) in new[] { (port, "--port"), (mailPort, "--mail-port"), (inboxPort, "--inbox-port") })
+        foreach (var (value, option) in new[] { (port, "--port"), (mailPort, "--mail-port"), (inboxPort, "--inbox-port"), (brokerPort, "--broker-port") })
         {
             if (value is < 1 or > 65535)
             {
@@ -83,6 +94,7 @@ internal static class UpCommand
         var settings = new Dictionary<string, string?>();
         AzuriteServer? azurite = null;
         MailDevServer? maildev = null;
+        TestBroker? broker = null;
         string? inbox = null;
         try
         {
@@ -141,6 +153,23 @@ internal static class UpCommand
             }
 
             var url = $"http://127.0.0.1:{port}";
+            if (string.IsNullOrEmpty(environment["ServiceBus:ConnectionString"]) && string.IsNullOrEmpty(environment["ServiceBus:FullyQualifiedNamespace"]))
+            {
+                if (!Ports.IsFree(brokerPort))
+                {
+                    return Fail($"Port {brokerPort} is in use, so the Service Bus test broker cannot start there. Stop what uses it, choose another (./retention up --broker-port {brokerPort + 1}), or set ServiceBus__ConnectionString.");
+                }
+                AnsiConsole.MarkupLine($"[grey]Starting the Service Bus test broker on 127.0.0.1:{brokerPort}…[/]");
+                broker = await TestBroker.StartAsync(new TestBrokerOptions
+                {
+                    Port = brokerPort,
+                    Queues = ["retention-messages"],
+                    DuplicateDetectionWindow = TimeSpan.FromMinutes(10),
+                }, cancellationToken);
+                settings["ServiceBus:ConnectionString"] = broker.ConnectionString;
+            }
+            settings["Messages:PublicBaseUrl"] = environment["Messages:PublicBaseUrl"] ?? url;
+
             await using var app = LocalApiHost.Build(url, settings, verbose ? LogLevel.Information : LogLevel.Warning);
             await app.StartAsync(cancellationToken);
             var key = environment["Api:Key"] is { Length: > 0 } configured ? configured : ApiOptions.DevelopmentKey;
@@ -154,6 +183,10 @@ internal static class UpCommand
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"Nightly job ran as of {nightly.Snapshot.AsOf:yyyy-MM-dd}: {nightly.Customers:N0} customers, repeat purchase rate " +
                 $"{ReportRenderer.Percent(nightly.Snapshot.Metrics.RepeatPurchaseRate)} %, report email: {EmailStatus(nightly.Email)}. It runs again on Nightly__Schedule (UTC)."));
+            if (!noDemo)
+            {
+                await SendDemoMessagesAsync(app.Services, demoCustomers, environment["Store:Currency"] ?? "USD", app.Lifetime.ApplicationStopping);
+            }
             AnsiConsole.MarkupLine("Report: " + Markup.Escape($"{url}/api/reports/retention?format=html&code={Uri.EscapeDataString(key)}") +
                 "  or  [grey]./retention report[/]");
             AnsiConsole.MarkupLine("[green]Ready.[/] Press [bold]Ctrl+C[/] to stop.");
@@ -178,6 +211,11 @@ internal static class UpCommand
         }
         finally
         {
+            if (broker is not null)
+            {
+                await broker.DisposeAsync();
+                AnsiConsole.MarkupLine("[grey]Service Bus test broker stopped.[/]");
+            }
             if (maildev is not null)
             {
                 await maildev.DisposeAsync();
@@ -203,6 +241,17 @@ internal static class UpCommand
         AnsiConsole.MarkupLine(
             $"Demo store: [bold]{result.Recorded:N0}[/] purchases recorded, {result.Replayed:N0} already there (replayed), " +
             $"{result.Refunds:N0} refunds, {result.Cancellations:N0} cancellations.");
+    }
+
+    private static async Task SendDemoMessagesAsync(IServiceProvider services, int customers, string currency, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var data = DemoStore.Generate(customers, DateOnly.FromDateTime(now.UtcDateTime), currency);
+        var messages = DemoMessages.For(data, now);
+        await services.GetRequiredService<EnqueueMessages>().ExecuteAsync(messages, cancellationToken);
+        var run = await services.GetRequiredService<DispatchMessages>().ExecuteAsync(cancellationToken);
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"Demo messages: {messages.Count} queued, {run.Sent} sent, {run.AlreadySent} sent before, {run.SkippedTotal} skipped. The dispatcher runs every minute (Dispatch__Schedule); queue more with ./retention messages enqueue."));
     }
 
     private static void PrintBanner(string url, string key, AzuriteServer? azurite, string? inbox, string? emailProvider)

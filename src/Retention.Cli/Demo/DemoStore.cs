@@ -10,7 +10,7 @@ namespace Retention.Cli.Demo;
 internal static class DemoStore
 {
     public sealed record DemoPurchase(
-        string OrderId, string CustomerId, DateTimeOffset PurchasedAt, string Currency, decimal Total, string Email, string Locale,
+        string OrderId, string CustomerId, DateTimeOffset PurchasedAt, string Currency, decimal Total, string Email, string FirstName, string Locale,
         bool MarketingConsent, bool Test, IReadOnlyList<DemoLine> Items);
 
     public sealed record DemoLine(string Sku, int Quantity, decimal UnitPrice, string Category);
@@ -26,7 +26,18 @@ internal static class DemoStore
         ("MUG-STONE", "equipment", 14.00m), ("GRN-HAND", "equipment", 39.00m), ("KET-GOOSE", "equipment", 59.00m),
     ];
 
-    private static readonly string[] Locales = ["en-GB", "en-GB", "en-GB", "en-US", "de-DE", "fr-FR", "nl-NL"];
+    // Every language we have templates for, and one we do not (de-DE falls back to the store default).
+    private static readonly string[] Locales = ["en-GB", "en-US", "en-IN", "hi-IN", "hi-IN", "gu-IN", "bn-IN", "fa-IR", "de-DE"];
+
+    private static readonly Dictionary<string, string[]> FirstNames = new(StringComparer.Ordinal)
+    {
+        ["en"] = ["Olivia", "James", "Amelia", "Noah", "Priya", "Daniel"],
+        ["hi"] = ["आशा", "राहुल", "सुनीता", "अमित", "नेहा", "विकास"],
+        ["gu"] = ["હેતલ", "જયેશ", "નિશા", "કિરણ"],
+        ["bn"] = ["সুমন", "রিয়া", "অনিক", "তানিয়া"],
+        ["fa"] = ["سارا", "علی", "مریم", "رضا"],
+        ["de"] = ["Anna", "Lukas", "Sophie", "Jonas"],
+    };
 
     /// <param name="today">The store's today; purchases end the day before.</param>
     public static DemoStoreData Generate(int customers, DateOnly today, string currency = "USD", int seed = 2026)
@@ -59,7 +70,7 @@ internal static class DemoStore
                 var total = items.Sum(i => i.UnitPrice * i.Quantity) + 3.95m;
                 var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(8 + random.Next(14), random.Next(60))), TimeSpan.Zero);
                 var test = random.NextDouble() < 0.01;
-                purchases.Add(new DemoPurchase(orderId, customerId, at, currency, total, $"customer{c:D4}@example.com", locale, consent, test, items));
+                purchases.Add(new DemoPurchase(orderId, customerId, at, currency, total, $"customer{c:D4}@example.com", FirstName(locale, c), locale, consent, test, items));
                 var fate = random.NextDouble();
                 if (fate < 0.03)
                 {
@@ -83,5 +94,12 @@ internal static class DemoStore
         refunds.RemoveAll(r => !known.Contains(r.OrderId) || DateOnly.FromDateTime(r.RefundedAt.UtcDateTime) >= today);
         cancellations.RemoveAll(o => !known.Contains(o));
         return new DemoStoreData(purchases, refunds, cancellations);
+    }
+
+    /// <summary>Chosen by customer number, not drawn, so that adding names does not change the store's random history.</summary>
+    private static string FirstName(string locale, int customer)
+    {
+        var names = FirstNames[locale[..2]];
+        return names[customer % names.Length];
     }
 }

@@ -48,7 +48,7 @@ public sealed record CustomerSummary
         {
             return this;
         }
-        var contact = Contact.Merge(purchase.Email, purchase.Locale, purchase.MarketingConsent, purchase.PurchasedAt);
+        var contact = Contact.Merge(purchase.Email, purchase.Locale, purchase.MarketingConsent, purchase.PurchasedAt, purchase.FirstName);
         var fact = OrderFact.From(order);
         var orders = Orders.RemoveAll(o => o.Key == fact.Key).Add(fact)
             .Sort((x, y) => x.PurchasedAt != y.PurchasedAt ? x.PurchasedAt.CompareTo(y.PurchasedAt) : x.Key.Value.CompareTo(y.Key.Value));

@@ -22,6 +22,11 @@ public static class CanonicalForm
         w.WriteString("currency", purchase.Total.Currency.Code);
         w.WriteString("total", purchase.Total.FormatAmount());
         w.WriteString("email", purchase.Email?.Value);
+        if (purchase.FirstName is not null)
+        {
+            // Written only when present, so that fingerprints of purchases stored before first names existed stay the same.
+            w.WriteString("firstName", purchase.FirstName);
+        }
         w.WriteString("locale", purchase.Locale?.Value);
         WriteNullable(w, "marketingConsent", purchase.MarketingConsent);
         w.WriteStartArray("items");

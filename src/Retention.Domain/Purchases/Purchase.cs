@@ -21,6 +21,9 @@ public sealed record Purchase
     public required Money Total { get; init; }
 
     public EmailAddress? Email { get; init; }
+
+    /// <summary>The customer's first name for greetings, 1 to <see cref="PurchaseRules.MaxNameLength"/> characters; personal data.</summary>
+    public string? FirstName { get; init; }
     public LocaleTag? Locale { get; init; }
 
     /// <summary>Whether the customer agreed to marketing email; null when the storefront did not say.</summary>

@@ -16,6 +16,16 @@ public static class PurchaseRules
     public const int MaxDiscountCodes = 50;
     public const int MaxTextLength = 128;
 
+    /// <summary>The longest first name we keep.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>Checks a first name: 1 to <see cref="MaxNameLength"/> characters, no control characters, not only white space.</summary>
+    public static FieldError? CheckFirstName(string value) =>
+        string.IsNullOrWhiteSpace(value) ? new FieldError("must not be empty")
+        : value.Length > MaxNameLength ? new FieldError($"must be at most {MaxNameLength} characters")
+        : value.Any(char.IsControl) ? new FieldError("must not contain control characters")
+        : null;
+
     /// <summary>Checks a purchase time against <paramref name="now"/>: not before <see cref="Earliest"/>, not after now + <see cref="MaxClockSkew"/>.</summary>
     public static FieldError? CheckPurchasedAt(DateTimeOffset purchasedAt, DateTimeOffset now)
     {

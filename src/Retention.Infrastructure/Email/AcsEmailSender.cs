@@ -187,7 +187,8 @@ internal sealed partial class AcsEmailSender : IEmailSender
             message.From.Value,
             new AcsEmailContent(message.Subject, message.Text, message.Html),
             new AcsRecipients([.. message.To.Select(to => new AcsAddress(to.Value))]),
-            attachments.Count == 0 ? null : attachments);
+            attachments.Count == 0 ? null : attachments,
+            message.Headers.Count == 0 ? null : message.Headers);
     }
 
     /// <summary><c>{endpoint}/emails:send?api-version=...</c>, keeping any path the endpoint has (a gateway in front of ACS).</summary>

@@ -9,7 +9,8 @@ internal sealed record AcsSendRequest(
     string SenderAddress,
     AcsEmailContent Content,
     AcsRecipients Recipients,
-    IReadOnlyList<AcsAttachment>? Attachments);
+    IReadOnlyList<AcsAttachment>? Attachments,
+    IReadOnlyDictionary<string, string>? Headers = null);
 
 internal sealed record AcsEmailContent(string Subject, string? PlainText, string? Html);
 

@@ -29,6 +29,10 @@ internal static class MimeMessageFactory
         };
         mime.From.Add(new MailboxAddress("", message.From.Value));
         mime.To.AddRange(message.To.Select(to => new MailboxAddress("", to.Value)));
+        foreach (var (name, value) in message.Headers)
+        {
+            mime.Headers.Add(name, value);
+        }
         return mime;
     }
 

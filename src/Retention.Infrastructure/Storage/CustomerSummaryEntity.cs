@@ -34,6 +34,8 @@ internal static class CustomerSummaryEntity
             ["LocaleAsOf"] = Text(summary.Contact.Locale?.At),
             ["MarketingConsent"] = summary.Contact.MarketingConsent?.Value,
             ["MarketingConsentAsOf"] = Text(summary.Contact.MarketingConsent?.At),
+            ["FirstName"] = summary.Contact.FirstName?.Value,
+            ["FirstNameAsOf"] = Text(summary.Contact.FirstName?.At),
             ["CountedOrders"] = summary.CountedOrderCount,
             ["FirstPurchaseAt"] = summary.FirstPurchaseAt,
             ["LastPurchaseAt"] = summary.LastPurchaseAt,
@@ -51,7 +53,8 @@ internal static class CustomerSummaryEntity
             Contact = new CustomerContact(
                 entity.GetString("Email") is { } email ? new Stamped<EmailAddress>(EmailAddress.Parse(email), Instant(entity, "EmailAsOf")) : null,
                 entity.GetString("Locale") is { } locale ? new Stamped<LocaleTag>(LocaleTag.Parse(locale), Instant(entity, "LocaleAsOf")) : null,
-                entity.GetBoolean("MarketingConsent") is { } consent ? new Stamped<bool>(consent, Instant(entity, "MarketingConsentAsOf")) : null),
+                entity.GetBoolean("MarketingConsent") is { } consent ? new Stamped<bool>(consent, Instant(entity, "MarketingConsentAsOf")) : null,
+                entity.GetString("FirstName") is { } firstName ? new Stamped<string>(firstName, Instant(entity, "FirstNameAsOf")) : null),
         };
     }
 

@@ -5,7 +5,8 @@ namespace Retention.Infrastructure.Storage;
 
 /// <summary>
 /// The tables we use, created on first use: <c>{prefix}customers</c> (summaries and orders, see <see cref="TableKeys"/>)
-/// <c>{prefix}orderclaims</c> (which customer an order id belongs to) and <c>{prefix}snapshots</c> (nightly results) and <c>{prefix}reportemails</c> (which report emails went out).
+/// <c>{prefix}orderclaims</c> (which customer an order id belongs to) and <c>{prefix}snapshots</c> (nightly results), <c>{prefix}reportemails</c> (which report emails went out),
+/// <c>{prefix}messages</c> (what became of each customer message) and <c>{prefix}consent</c> (consent changes, unsubscribes, suppressed addresses).
 /// </summary>
 internal sealed class RetentionTables : IDisposable
 {
@@ -23,6 +24,8 @@ internal sealed class RetentionTables : IDisposable
         Claims = Service.GetTableClient(settings.TablePrefix + "orderclaims");
         Snapshots = Service.GetTableClient(settings.TablePrefix + "snapshots");
         ReportEmails = Service.GetTableClient(settings.TablePrefix + "reportemails");
+        Messages = Service.GetTableClient(settings.TablePrefix + "messages");
+        Consent = Service.GetTableClient(settings.TablePrefix + "consent");
     }
 
     public TableServiceClient Service { get; }
@@ -33,6 +36,8 @@ internal sealed class RetentionTables : IDisposable
     public TableClient Claims { get; }
     public TableClient Snapshots { get; }
     public TableClient ReportEmails { get; }
+    public TableClient Messages { get; }
+    public TableClient Consent { get; }
 
     public void Dispose() => _createLock.Dispose();
 
@@ -52,6 +57,8 @@ internal sealed class RetentionTables : IDisposable
                 await Claims.CreateIfNotExistsAsync(cancellationToken);
                 await Snapshots.CreateIfNotExistsAsync(cancellationToken);
                 await ReportEmails.CreateIfNotExistsAsync(cancellationToken);
+                await Messages.CreateIfNotExistsAsync(cancellationToken);
+                await Consent.CreateIfNotExistsAsync(cancellationToken);
                 _created = true;
             }
         }
