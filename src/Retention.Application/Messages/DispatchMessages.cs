@@ -169,11 +169,13 @@ public sealed partial class DispatchMessages(
                 await CompleteAsync(inboxMessage, cancellationToken);
                 return (Step.Sent, null);
             case EmailSendResult.Permanent rejected:
-                LogDeadLettered("send-rejected", rejected.Reason);
-                await inbox.DeadLetterAsync(inboxMessage, "send-rejected", rejected.Reason, cancellationToken);
+                // Providers' words can quote the recipient's address: it never reaches the log or the dead-letter queue.
+                var why = WithoutAddresses(rejected.Reason);
+                LogDeadLettered("send-rejected", why);
+                await inbox.DeadLetterAsync(inboxMessage, "send-rejected", why, cancellationToken);
                 return (Step.DeadLettered, "send-rejected");
             case EmailSendResult.Transient transient:
-                LogProviderBusy(transient.Reason);
+                LogProviderBusy(WithoutAddresses(transient.Reason));
                 await TryAbandonAsync(inboxMessage, cancellationToken);
                 return (Step.Stop, null);
             default:
@@ -209,6 +211,11 @@ public sealed partial class DispatchMessages(
             LogAbandonFailed(ex);
         }
     }
+
+    internal static string WithoutAddresses(string text) => Address().Replace(text, "[address]");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s<>()\[\]:;,""']+@[^\s<>()\[\]:;,""']+")]
+    private static partial System.Text.RegularExpressions.Regex Address();
 
     private static MessageLedgerEntry Entry(RetentionMessage message, MessageOutcome outcome, string? reason, string? language, string? providerId, DateTimeOffset at) =>
         new(message.CustomerId, message.MessageId, message.Type.Name, message.Type.IsMarketing, outcome, reason, language, providerId, at);
