@@ -129,27 +129,6 @@ public sealed class ModelCommandTests
     private static Dictionary<string, double> Parameters(JsonElement fit) =>
         fit.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("value").GetDouble());
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Retention.DevServers.RepoRoot.Find(),
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "retention.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cancel.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] arguments) =>
+        CliProcess.RunAsync(arguments, TimeSpan.FromSeconds(60));
 }

@@ -93,37 +93,11 @@ public sealed class UpCommandTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    internal static Process Start(string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Retention.DevServers.RepoRoot.Find(),
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "retention.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment.Remove("Storage__ConnectionString");
-        start.Environment.Remove("ServiceBus__ConnectionString");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-        return Process.Start(start)!;
-    }
+    internal static Process Start(string[] arguments, IReadOnlyDictionary<string, string>? environment = null) => CliProcess.Start(arguments, environment);
 
     internal static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Start(arguments, environment);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cancel.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var (exitCode, stdout, stderr) = await CliProcess.RunAsync(arguments, timeout, environment);
+        return (exitCode, stdout + stderr);
     }
 }

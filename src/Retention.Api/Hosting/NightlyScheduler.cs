@@ -1,40 +1,17 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NCrontab;
 using Retention.Application.Nightly;
 
 namespace Retention.Api.Hosting;
 
-/// <summary>
-/// Runs the nightly job on the local host at the times <see cref="NightlyOptions.Schedule"/> gives (UTC), as the
-/// Functions timer does on Azure. A failed run is logged and the next occurrence runs as usual.
-/// </summary>
-internal sealed partial class NightlyScheduler(RunNightly nightly, IOptions<NightlyOptions> options, TimeProvider clock, ILogger<NightlyScheduler> logger)
-    : BackgroundService
+/// <summary>The nightly job on the local host, at the times <see cref="NightlyOptions.Schedule"/> gives (UTC).</summary>
+internal sealed class NightlyScheduler(RunNightly nightly, IOptions<NightlyOptions> options, TimeProvider clock, ILogger<NightlyScheduler> logger)
+    : ScheduledJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var schedule = options.Value.ParseSchedule();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var next = schedule.GetNextOccurrence(now);
-            LogNext(next);
-            await Task.Delay(next - now, clock, stoppingToken);
-            try
-            {
-                await nightly.ExecuteAsync(null, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-        }
-    }
+    protected override string Name => "nightly";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Next nightly run at {Next:u} (UTC)")]
-    private partial void LogNext(DateTime next);
+    protected override CrontabSchedule Schedule => options.Value.ParseSchedule();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The nightly run failed; the next scheduled run will try again")]
-    private partial void LogFailed(Exception exception);
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => nightly.ExecuteAsync(null, cancellationToken);
 }
