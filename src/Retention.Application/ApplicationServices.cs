@@ -21,6 +21,12 @@ public static class ApplicationServices
         services.AddSingleton<Messages.DispatchMessages>();
         services.AddSingleton<Messages.Unsubscribe>();
         services.AddSingleton<Messages.UpdateConsent>();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Rewards.RewardsOptions>>().Value
+            .ToSettings(Domain.Amounts.CurrencyCode.Parse(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StoreOptions>>().Value.Currency)));
+        services.AddSingleton<Rewards.DecisionPublisher>();
+        services.AddSingleton<Rewards.ApplyRewards>();
+        services.AddSingleton<Rewards.RunRewardRules>();
+        services.AddSingleton<Rewards.GetBenefits>();
         return services;
     }
 }

@@ -33,6 +33,10 @@ public static class InfrastructureServices
             .Bind(configuration.GetSection(Application.Messages.MessagesOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<Application.Rewards.RewardsOptions>()
+            .Bind(configuration.GetSection(Application.Rewards.RewardsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<Application.Messages.BrandOptions>()
             .Bind(configuration.GetSection(Application.Messages.BrandOptions.Section))
             .ValidateDataAnnotations()
@@ -51,6 +55,8 @@ public static class InfrastructureServices
         services.AddSingleton<IChartRenderer, Charts.ScottPlotChartRenderer>();
         services.AddSingleton<IMessageLedger, TableMessageLedger>();
         services.AddSingleton<IConsentStore, TableConsentStore>();
+        services.AddSingleton<ILoyaltyStore, TableLoyaltyStore>();
+        services.AddSingleton<IDecisionLog, TableDecisionLog>();
         services.AddSingleton<Messaging.ServiceBusConnection>();
         services.AddSingleton<IMessagePublisher, Messaging.ServiceBusMessagePublisher>();
         services.AddSingleton<IMessageInbox, Messaging.ServiceBusMessageInbox>();

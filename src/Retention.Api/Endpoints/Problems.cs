@@ -50,7 +50,7 @@ internal static class Problems
 
     public static ProblemHttpResult Unavailable() =>
         Problem(StatusCodes.Status503ServiceUnavailable, "Storage is unavailable.",
-            "Nothing was counted. Retry the same request: retries never count twice.", "storage-unavailable");
+            "Retry the same request: a retry completes what was not done and never counts or sends anything twice.", "storage-unavailable");
 
     public static ProblemHttpResult Problem(int status, string title, string detail, string code) =>
         TypedResults.Problem(new ProblemDetails

@@ -20,6 +20,9 @@ public static class ApiRoutes
     /// <summary>Anonymous: the signed token in the link is the proof (RFC 8058 one-click POST).</summary>
     public static readonly ApiRoute Unsubscribe = new("Unsubscribe", "POST", "unsubscribe", RequiresKey: false);
 
+    public static readonly ApiRoute CustomerBenefits = new("CustomerBenefits", "GET", "customers/{customerId}/benefits", RequiresKey: true);
+    public static readonly ApiRoute ValidateCoupon = new("ValidateCoupon", "POST", "coupons/{code}/validate", RequiresKey: true);
+
     public static IReadOnlyList<ApiRoute> All { get; } =
-        [RecordPurchase, RecordPurchaseBatch, RecordRefund, CancelOrder, RetentionReport, Health, UpdateConsent, UnsubscribePage, Unsubscribe];
+        [RecordPurchase, RecordPurchaseBatch, RecordRefund, CancelOrder, RetentionReport, Health, UpdateConsent, UnsubscribePage, Unsubscribe, CustomerBenefits, ValidateCoupon];
 }

@@ -17,6 +17,7 @@ public static class ApiServices
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<ReportEndpoint>();
         services.AddSingleton<MessageEndpoints>();
+        services.AddSingleton<RewardEndpoints>();
         services.AddOptions<DispatchOptions>()
             .Bind(configuration.GetSection(DispatchOptions.Section))
             .ValidateDataAnnotations()

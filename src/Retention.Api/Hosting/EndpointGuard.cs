@@ -17,8 +17,9 @@ public sealed partial class EndpointGuard(ILogger<EndpointGuard> logger)
         {
             return await handler();
         }
-        catch (StorageUnavailableException ex)
+        catch (Exception ex) when (ex is StorageUnavailableException or MessagingUnavailableException)
         {
+            // Everything stored so far is idempotent: the caller's retry completes the request without doubling anything.
             LogStorageUnavailable(ex, context.Request.Path);
             return Problems.Unavailable();
         }
@@ -34,7 +35,7 @@ public sealed partial class EndpointGuard(ILogger<EndpointGuard> logger)
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable while serving {Path}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage or the queue unavailable while serving {Path}")]
     private partial void LogStorageUnavailable(Exception exception, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error while serving {Path} (trace {TraceId})")]

@@ -59,6 +59,8 @@ public static class LocalApiHost
         Map(app, ApiRoutes.UpdateConsent, (s, c) => s.GetRequiredService<MessageEndpoints>().UpdateConsentAsync(c, c.Request.RouteValues["customerId"] as string ?? ""));
         Map(app, ApiRoutes.UnsubscribePage, (s, c) => Task.FromResult(s.GetRequiredService<MessageEndpoints>().ConfirmPage(c)));
         Map(app, ApiRoutes.Unsubscribe, (s, c) => s.GetRequiredService<MessageEndpoints>().UnsubscribeAsync(c));
+        Map(app, ApiRoutes.CustomerBenefits, (s, c) => s.GetRequiredService<RewardEndpoints>().GetAsync(c, c.Request.RouteValues["customerId"] as string ?? ""));
+        Map(app, ApiRoutes.ValidateCoupon, (s, c) => s.GetRequiredService<RewardEndpoints>().ValidateAsync(c, c.Request.RouteValues["code"] as string ?? ""));
         app.MapFallback((HttpContext context) => Problems.NotFound($"There is no route {context.Request.Method} {context.Request.Path}. See docs/api.md."));
         return app;
     }

@@ -59,6 +59,7 @@ internal static class PurchaseReader
         var isTest = fields.Bool("test") ?? false;
         var lines = ReadLines(fields, currency);
         var codes = ReadDiscountCodes(fields);
+        var referralCode = CheckText(fields, "referralCode", fields.String("referralCode"));
 
         if (errors.Count != before || orderId is null || customerId is null || purchasedAt is null || total is null)
         {
@@ -77,6 +78,7 @@ internal static class PurchaseReader
             IsTest = isTest,
             Lines = lines,
             DiscountCodes = codes,
+            ReferralCode = referralCode,
         };
     }
 
@@ -108,9 +110,14 @@ internal static class PurchaseReader
                 line.Errors.Add(line.PathOf("unitPrice"), priceError.Reason);
             }
             var category = CheckText(line, "category", line.String("category"));
+            var name = line.String("name");
+            if (name is not null && PurchaseRules.CheckProductName(name) is { } nameError)
+            {
+                line.Errors.Add(line.PathOf("name"), nameError.Reason);
+            }
             if (sku is not null && quantity is not null)
             {
-                lines.Add(new PurchaseLine(sku, (int)quantity.Value, unitPrice, category));
+                lines.Add(new PurchaseLine(sku, (int)quantity.Value, unitPrice, category, name));
             }
         }
         return lines.ToImmutable();

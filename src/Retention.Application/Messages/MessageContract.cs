@@ -146,6 +146,7 @@ public static class MessageContract
             OrderCount = (int?)OptionalInt64(data, path, "orderCount", int.MaxValue),
             LastPurchaseAt = OptionalInstant(data, path, "lastPurchaseAt"),
             DueAt = OptionalInstant(data, path, "dueAt"),
+            PointsExpireAt = OptionalInstant(data, path, "pointsExpireAt"),
             ReviewUrl = reviewUrl,
         };
     }
@@ -262,6 +263,10 @@ public static class MessageContract
         if (data.DueAt is { } due)
         {
             w.WriteString("dueAt", due);
+        }
+        if (data.PointsExpireAt is { } expires)
+        {
+            w.WriteString("pointsExpireAt", expires);
         }
         if (data.ReviewUrl is { } url)
         {

@@ -8,7 +8,9 @@ namespace Retention.Application.Nightly;
 /// The nightly job: computes the snapshot as of the end of the previous store day (or a given day) and stores it.
 /// Running it again for the same day replaces the snapshot with an identical one unless data changed meanwhile.
 /// </summary>
-public sealed partial class RunNightly(RetentionCalculator calculator, ISnapshotStore snapshots, SendReportEmail reportEmail, ILogger<RunNightly> logger)
+/// <remarks>Without <paramref name="rewardRules"/> (or with every programme off) the reward programmes do not run.</remarks>
+public sealed partial class RunNightly(
+    RetentionCalculator calculator, ISnapshotStore snapshots, SendReportEmail reportEmail, ILogger<RunNightly> logger, Rewards.RunRewardRules? rewardRules = null)
 {
     public async Task<NightlyResult> ExecuteAsync(DateOnly? asOf, CancellationToken cancellationToken)
     {
@@ -18,6 +20,12 @@ public sealed partial class RunNightly(RetentionCalculator calculator, ISnapshot
             throw new ArgumentOutOfRangeException(nameof(asOf), day, "The nightly job computes finished days only: as-of must be before today in the store's zone.");
         }
         var (snapshot, customers, elapsed) = await calculator.ComputeAsync(day, cancellationToken);
+        if (rewardRules is { Enabled: true })
+        {
+            // The programmes run before the snapshot is stored, so the report shows their uplift as of the same day.
+            var programmes = await rewardRules.ExecuteAsync(calculator.Calendar.StartOf(day.AddDays(1)), cancellationToken);
+            snapshot = snapshot with { Programmes = programmes.Programmes };
+        }
         await snapshots.SaveAsync(snapshot, cancellationToken);
         LogNightly(day, customers, elapsed.TotalMilliseconds);
         ReportEmailStatus email;

@@ -17,6 +17,9 @@ public interface IMessageLedger
     /// <summary>Marketing emails sent to the customer at or after <paramref name="since"/>.</summary>
     Task<int> CountMarketingSentAsync(CustomerId customerId, DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>The ids of every message that was sent (for the programmes' uplift).</summary>
+    IAsyncEnumerable<string> ReadSentMessageIdsAsync(CancellationToken cancellationToken);
+
     /// <summary>The customer's entries, newest first (for the CLI and the data export).</summary>
     IAsyncEnumerable<MessageLedgerEntry> ReadCustomerAsync(CustomerId customerId, CancellationToken cancellationToken);
 }

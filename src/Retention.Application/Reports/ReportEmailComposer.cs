@@ -4,6 +4,7 @@ using Retention.Application.Email;
 using Retention.Domain.Cohorts;
 using Retention.Domain.Customers;
 using Retention.Domain.Metrics;
+using Retention.Domain.Rewards;
 
 namespace Retention.Application.Reports;
 
@@ -11,6 +12,7 @@ namespace Retention.Application.Reports;
 /// Writes the nightly report email: a subject with the headline number, HTML that email clients render (tables,
 /// inline styles, <c>bgcolor</c>, no CSS files or scripts, 640 px wide, readable without images), a plain-text
 /// alternative, the retention-curve chart inline (Content-ID <see cref="ChartContentId"/>) and the cohort table as CSV.
+/// When the snapshot has programme results, a section compares each programme with its holdout (<see cref="ProgrammeLine"/>).
 /// Numbers and dates follow <see cref="ReportEmailOptions.Locale"/>; right-to-left locales get <c>dir="rtl"</c>.
 /// </summary>
 public static class ReportEmailComposer
@@ -158,6 +160,32 @@ public static class ReportEmailComposer
         }
         html.Append("</table><div style=\"font-size:11px;color:#7b8794;padding-top:4px;\">* month still in progress. Column k: months after the first purchase. The full table is attached as CSV.</div></td></tr>");
 
+        // Programmes against the holdout
+        var programmes = ProgrammeLines(snapshot, culture);
+        if (programmes.Count > 0)
+        {
+            html.Append("<tr><td style=\"padding:8px 24px;").Append(Font).Append("\">")
+                .Append("<div style=\"font-size:15px;font-weight:bold;color:#1f2933;padding-bottom:4px;\">").Append(ProgrammesHeading).Append("</div>")
+                .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"border-collapse:collapse;font-size:12px;\"><tr>");
+            foreach (var heading in ProgrammeLine.Headings)
+            {
+                html.Append("<td style=\"").Append(HeatHead).Append("\">").Append(Encode(heading)).Append("</td>");
+            }
+            html.Append("</tr>");
+            foreach (var line in programmes)
+            {
+                html.Append("<tr><td style=\"").Append(HeatCell).Append("color:#1f2933;\">").Append(Encode(line.Programme)).Append("</td>");
+                foreach (var number in (string[])[line.Decided, line.Sent, line.HeldOut, line.TreatedRate, line.HoldoutRate, line.Uplift])
+                {
+                    html.Append("<td align=\"right\" style=\"").Append(HeatCell).Append("color:#1f2933;white-space:nowrap;\">").Append(Encode(number)).Append("</td>");
+                }
+                html.Append("<td style=\"").Append(HeatCell).Append("font-weight:bold;white-space:nowrap;color:")
+                    .Append(line.Verdict switch { UpliftVerdict.Works => "#1a7f37", UpliftVerdict.Hurts => "#b42318", _ => "#52606d" }).Append(";\">")
+                    .Append(Encode(line.VerdictWords)).Append("</td></tr>");
+            }
+            html.Append("</table><div style=\"font-size:11px;color:#7b8794;padding-top:4px;\">").Append(Encode(ProgrammesNote)).Append("</div></td></tr>");
+        }
+
         // Footer
         html.Append("<tr><td style=\"padding:12px 24px 20px;border-top:1px solid #e1e6eb;").Append(Font).Append("font-size:11px;color:#7b8794;\">")
             .Append("Retention rate = (customers active at the end − new customers) ÷ customers active at the start of the period; active = bought in the last ")
@@ -204,9 +232,33 @@ public static class ReportEmailComposer
             }
             text.Append('\n');
         }
+        var programmes = ProgrammeLines(snapshot, culture);
+        if (programmes.Count > 0)
+        {
+            text.Append('\n').Append(ProgrammesHeading).Append('\n');
+            foreach (var line in programmes)
+            {
+                text.Append("- ").Append(line.Programme).Append(": ").Append(line.VerdictWords).Append(". Decided ").Append(line.Decided)
+                    .Append(", sent ").Append(line.Sent).Append(", held out ").Append(line.HeldOut).Append("; converted ").Append(line.TreatedRate)
+                    .Append(" (treated) vs ").Append(line.HoldoutRate).Append(" (holdout); uplift ").Append(line.Uplift).Append('\n');
+            }
+            text.Append(ProgrammesNote).Append('\n');
+        }
         text.Append("\nThe full table is attached as CSV. Definitions: docs/metrics.md.\n");
         return text.ToString();
     }
+
+    private const string ProgrammesHeading = "Did the reward and reminder emails work?";
+
+    private static readonly string ProgrammesNote =
+        "Converted: bought within the conversion window after the decision, counting decisions old enough for the window to have ended. " +
+        "Treated: every decision for a customer outside the holdout, sent or not; holdout: a fixed share of customers who never get these emails. " +
+        "Uplift: treated minus holdout, in percentage points, with its 95 % interval. " +
+        "Verdict: \"works\" when the whole interval is above 0, \"hurts\" when it is below 0, \"no effect shown\" when it includes 0, " +
+        $"\"too early\" until each group has {ProgrammeVerdict.MinimumMatured} decisions old enough.";
+
+    private static List<ProgrammeLine> ProgrammeLines(RetentionSnapshot snapshot, CultureInfo culture) =>
+        snapshot.Programmes.IsDefault ? [] : [.. snapshot.Programmes.Select(p => ProgrammeLine.From(p, culture))];
 
     private const string HeatHead = "border:1px solid #e1e6eb;padding:3px 5px;background-color:#f0f4f8;color:#52606d;";
     private const string HeatCell = "border:1px solid #e1e6eb;padding:3px 5px;";

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Retention.Domain.Cohorts;
+using Retention.Domain.Rewards;
 
 namespace Retention.Application.Reports;
 
@@ -62,6 +63,12 @@ public static class ReportRenderer
         return csv.ToString();
     }
 
+    /// <summary>
+    /// The cohort table, the metrics and, per programme, its uplift against the holdout (<c>programmes</c>): counts,
+    /// <c>treatedRatePercent</c> and <c>holdoutRatePercent</c> in percent, <c>upliftPoints</c> and its 95 % interval
+    /// <c>upliftLowPoints</c>..<c>upliftHighPoints</c> in percentage points, all with one decimal (null when a group has no
+    /// matured decision), and <c>verdict</c>: <c>works</c>, <c>no-effect-shown</c>, <c>hurts</c> or <c>too-early</c>.
+    /// </summary>
     public static string JsonDocument(RetentionSnapshot snapshot, ReportOptions options)
     {
         var table = TableOf(snapshot, options);
@@ -86,6 +93,23 @@ public static class ReportRenderer
             }),
             weightedMeanPercent = Enumerable.Range(0, table.MaxOffset + 1).Select(k => Round(table.WeightedMean(k, options.Mode))),
             metrics = snapshot.Metrics,
+            programmes = (snapshot.Programmes.IsDefault ? [] : snapshot.Programmes).Select(p => new
+            {
+                programme = p.Programme,
+                decided = p.Decided,
+                sent = p.Sent,
+                heldOut = p.HeldOut,
+                treatedMatured = p.TreatedMatured,
+                treatedConverted = p.TreatedConverted,
+                holdoutMatured = p.HoldoutMatured,
+                holdoutConverted = p.HoldoutConverted,
+                treatedRatePercent = Round(p.TreatedRate * 100),
+                holdoutRatePercent = Round(p.HoldoutRate * 100),
+                upliftPoints = Round(p.Uplift * 100),
+                upliftLowPoints = Round(p.UpliftLow * 100),
+                upliftHighPoints = Round(p.UpliftHigh * 100),
+                verdict = ProgrammeVerdict.Words(ProgrammeVerdict.Of(p)).Replace(' ', '-'),
+            }),
         };
         return JsonSerializer.Serialize(document, Json);
     }

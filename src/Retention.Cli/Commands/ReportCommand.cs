@@ -10,7 +10,10 @@ using Spectre.Console;
 
 namespace Retention.Cli.Commands;
 
-/// <summary><c>retention report</c>: the cohort table and key metrics, as a terminal heatmap or CSV/JSON/HTML.</summary>
+/// <summary>
+/// <c>retention report</c>: the cohort table and key metrics, as a terminal heatmap or CSV/JSON/HTML; the terminal and
+/// JSON also show each programme's uplift against the holdout.
+/// </summary>
 internal static class ReportCommand
 {
     public static Command Create()
@@ -36,7 +39,8 @@ internal static class ReportCommand
         var cohorts = new Option<int>("--cohorts") { Description = "In the terminal table, show only the latest N cohorts.", DefaultValueFactory = _ => 13 };
         var command = new Command("report", """
             Show cohort retention as of a day: which share of each month's (or ISO week's) new customers bought again
-            1, 2, 3... periods later, with the weighted mean and the key metrics. Uses the nightly snapshot for that day
+            1, 2, 3... periods later, with the weighted mean, the key metrics and, per reward or reminder programme, its
+            conversion against the holdout group. Uses the nightly snapshot for that day
             when there is one, otherwise computes it now. Definitions: docs/metrics.md.
             """) { period, asOf, mode, values, format, output, cohorts };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
@@ -69,6 +73,7 @@ internal static class ReportCommand
             if (text is null)
             {
                 HeatmapTable.Write(snapshot, options, Math.Max(1, result.GetValue(cohorts)));
+                ProgrammesTable.Write(snapshot);
             }
             else if (file is not null)
             {

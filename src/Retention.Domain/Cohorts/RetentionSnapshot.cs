@@ -1,8 +1,17 @@
+using System.Collections.Immutable;
 using Retention.Domain.Metrics;
+using Retention.Domain.Rewards;
 
 namespace Retention.Domain.Cohorts;
 
 /// <summary>Everything the nightly job computes as of the end of one store day.</summary>
 /// <param name="TimeZone">The IANA id of the store zone the days were counted in.</param>
 /// <param name="Currency">The store currency that revenue figures are in.</param>
-public sealed record RetentionSnapshot(DateOnly AsOf, string TimeZone, string Currency, CohortTable Monthly, CohortTable Weekly, StoreMetrics Metrics);
+public sealed record RetentionSnapshot(DateOnly AsOf, string TimeZone, string Currency, CohortTable Monthly, CohortTable Weekly, StoreMetrics Metrics)
+{
+    /// <summary>
+    /// Per programme, its uplift against the holdout as of the end of <see cref="AsOf"/> (<see cref="ProgrammeUplift"/>),
+    /// ordered by programme name; empty when no programme has made a decision or the snapshot predates programmes.
+    /// </summary>
+    public ImmutableArray<ProgrammeResult> Programmes { get; init; } = [];
+}

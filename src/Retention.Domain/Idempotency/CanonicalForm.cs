@@ -37,6 +37,10 @@ public static class CanonicalForm
             w.WriteNumberValue(line.Quantity);
             w.WriteStringValue(line.UnitPrice?.ToString("0.############################", CultureInfo.InvariantCulture));
             w.WriteStringValue(line.Category);
+            if (line.Name is not null)
+            {
+                w.WriteStringValue(line.Name);
+            }
             w.WriteEndArray();
         }
         w.WriteEndArray();
@@ -47,6 +51,10 @@ public static class CanonicalForm
         }
         w.WriteEndArray();
         w.WriteBoolean("test", purchase.IsTest);
+        if (purchase.ReferralCode is not null)
+        {
+            w.WriteString("referralCode", purchase.ReferralCode);
+        }
     });
 
     /// <summary>Fingerprint of a refund request. A refund time left out stays out: the server's clock is not part of the request.</summary>

@@ -23,6 +23,9 @@ public sealed record MessageData
     /// <summary>The customer's points balance after the event, 0 or more.</summary>
     public long? PointsBalance { get; init; }
 
+    /// <summary>When the points balance expires unless the customer buys before (points-expiring).</summary>
+    public DateTimeOffset? PointsExpireAt { get; init; }
+
     /// <summary>The customer's tier name as the store calls it (tier-upgrade: the new tier).</summary>
     public string? Tier { get; init; }
 

@@ -22,7 +22,7 @@ public static class MessageRules
             errors["$.messageId"] = new FieldError($"must be 1 to {MaxMessageIdLength} characters without control characters");
         }
         var type = message.Type;
-        if (type == MessageType.ThankYou || type == MessageType.MilestoneReward || type == MessageType.CouponExpiring)
+        if (type == MessageType.ThankYou || type == MessageType.MilestoneReward || type == MessageType.CouponExpiring || type == MessageType.ReferralReward)
         {
             Require(errors, "$.data.coupon", data.Coupon is not null, "is required for " + type.Name);
         }
@@ -34,6 +34,11 @@ public static class MessageRules
         {
             Require(errors, "$.data.points", data.Points is not null, "is required for " + type.Name);
             Require(errors, "$.data.pointsBalance", data.PointsBalance is not null, "is required for " + type.Name);
+        }
+        if (type == MessageType.PointsExpiring)
+        {
+            Require(errors, "$.data.pointsBalance", data.PointsBalance is not null, "is required for " + type.Name);
+            Require(errors, "$.data.pointsExpireAt", data.PointsExpireAt is not null, "is required for " + type.Name);
         }
         if (type == MessageType.TierUpgrade)
         {

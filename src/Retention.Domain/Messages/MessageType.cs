@@ -18,8 +18,14 @@ public sealed class MessageType
     public static readonly MessageType CouponExpiring = new("coupon-expiring", MessageCategory.Marketing);
     public static readonly MessageType FeedbackRequest = new("feedback-request", MessageCategory.Marketing);
 
+    /// <summary>The points balance will expire soon: news about the customer's own account, like points-earned.</summary>
+    public static readonly MessageType PointsExpiring = new("points-expiring", MessageCategory.Transactional);
+
+    /// <summary>A friend the customer referred made a first purchase: here is the reward coupon.</summary>
+    public static readonly MessageType ReferralReward = new("referral-reward", MessageCategory.Marketing);
+
     public static readonly IReadOnlyList<MessageType> All =
-        [ThankYou, MilestoneReward, PointsEarned, TierUpgrade, WinBack, Replenishment, CouponExpiring, FeedbackRequest];
+        [ThankYou, MilestoneReward, PointsEarned, TierUpgrade, WinBack, Replenishment, CouponExpiring, FeedbackRequest, PointsExpiring, ReferralReward];
 
     private MessageType(string name, MessageCategory category)
     {

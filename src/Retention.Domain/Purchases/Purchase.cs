@@ -32,6 +32,9 @@ public sealed record Purchase
     public ImmutableArray<PurchaseLine> Lines { get; init; } = [];
     public ImmutableArray<string> DiscountCodes { get; init; } = [];
 
+    /// <summary>The referral code the customer entered (another customer's), or null.</summary>
+    public string? ReferralCode { get; init; }
+
     /// <summary>Test orders are stored but never counted in any metric or rule.</summary>
     public bool IsTest { get; init; }
 

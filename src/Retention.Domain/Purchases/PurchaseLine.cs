@@ -5,4 +5,5 @@ namespace Retention.Domain.Purchases;
 /// <param name="Quantity">Units bought, 1 to <see cref="PurchaseRules.MaxQuantity"/> inclusive.</param>
 /// <param name="UnitPrice">Price of one unit, zero or more, or null when the storefront did not say.</param>
 /// <param name="Category">Product category used by replenishment rules, or null.</param>
-public sealed record PurchaseLine(string Sku, int Quantity, decimal? UnitPrice, string? Category);
+/// <param name="Name">The product name customers see (used in emails), or null.</param>
+public sealed record PurchaseLine(string Sku, int Quantity, decimal? UnitPrice, string? Category, string? Name = null);

@@ -19,6 +19,13 @@ public static class PurchaseRules
     /// <summary>The longest first name we keep.</summary>
     public const int MaxNameLength = 100;
 
+    /// <summary>Checks a product name: 1 to 200 characters, no control characters, not only white space.</summary>
+    public static FieldError? CheckProductName(string value) =>
+        string.IsNullOrWhiteSpace(value) ? new FieldError("must not be empty")
+        : value.Length > 200 ? new FieldError("must be at most 200 characters")
+        : value.Any(char.IsControl) ? new FieldError("must not contain control characters")
+        : null;
+
     /// <summary>Checks a first name: 1 to <see cref="MaxNameLength"/> characters, no control characters, not only white space.</summary>
     public static FieldError? CheckFirstName(string value) =>
         string.IsNullOrWhiteSpace(value) ? new FieldError("must not be empty")

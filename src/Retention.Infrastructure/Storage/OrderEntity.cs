@@ -13,7 +13,7 @@ namespace Retention.Infrastructure.Storage;
 /// <summary>Maps an <see cref="Order"/> to its row in the customers table and back.</summary>
 internal static class OrderEntity
 {
-    private sealed record LineDocument(string Sku, int Quantity, decimal? UnitPrice, string? Category);
+    private sealed record LineDocument(string Sku, int Quantity, decimal? UnitPrice, string? Category, string? Name = null);
 
     private sealed record RefundDocument(string RefundId, decimal Amount, string RefundedAt, string? Reason, string Fingerprint, DateTimeOffset RecordedAt);
 
@@ -36,6 +36,7 @@ internal static class OrderEntity
             ["IsTest"] = purchase.IsTest,
             ["Email"] = purchase.Email?.Value,
             ["FirstName"] = purchase.FirstName,
+            ["ReferralCode"] = purchase.ReferralCode,
             ["Locale"] = purchase.Locale?.Value,
             ["MarketingConsent"] = purchase.MarketingConsent,
             ["DiscountCodes"] = JsonSerializer.Serialize(purchase.DiscountCodes, Json),
@@ -45,7 +46,7 @@ internal static class OrderEntity
             ["IsCounted"] = order.IsCounted,
         };
         ChunkedProperty.WriteString(entity, "Lines", JsonSerializer.Serialize(
-            purchase.Lines.Select(l => new LineDocument(l.Sku, l.Quantity, l.UnitPrice, l.Category)), Json));
+            purchase.Lines.Select(l => new LineDocument(l.Sku, l.Quantity, l.UnitPrice, l.Category, l.Name)), Json));
         ChunkedProperty.WriteString(entity, "Refunds", JsonSerializer.Serialize(
             order.Refunds.Select(r => new RefundDocument(r.RefundId.Value, r.Amount.Amount, Text(r.RefundedAt), r.Reason, r.Fingerprint.Value, r.RecordedAt)), Json));
         if (order.Cancellation is { } cancellation)
@@ -69,11 +70,12 @@ internal static class OrderEntity
             IsTest = entity.GetBoolean("IsTest") ?? false,
             Email = entity.GetString("Email") is { } email ? EmailAddress.Parse(email) : null,
             FirstName = entity.GetString("FirstName"),
+            ReferralCode = entity.GetString("ReferralCode"),
             Locale = entity.GetString("Locale") is { } locale ? LocaleTag.Parse(locale) : null,
             MarketingConsent = entity.GetBoolean("MarketingConsent"),
             DiscountCodes = JsonSerializer.Deserialize<ImmutableArray<string>>(entity.GetString("DiscountCodes") ?? "[]", Json),
             Lines = [.. JsonSerializer.Deserialize<LineDocument[]>(ChunkedProperty.ReadString(entity, "Lines") ?? "[]", Json)!
-                .Select(l => new PurchaseLine(l.Sku, l.Quantity, l.UnitPrice, l.Category))],
+                .Select(l => new PurchaseLine(l.Sku, l.Quantity, l.UnitPrice, l.Category, l.Name))],
         };
         var refunds = JsonSerializer.Deserialize<RefundDocument[]>(ChunkedProperty.ReadString(entity, "Refunds") ?? "[]", Json)!
             .Select(r => new Refund(RefundId.Parse(r.RefundId), new Money(r.Amount, currency), Instant(r.RefundedAt), r.Reason, Fingerprint.Parse(r.Fingerprint), r.RecordedAt));

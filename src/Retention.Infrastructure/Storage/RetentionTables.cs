@@ -6,7 +6,8 @@ namespace Retention.Infrastructure.Storage;
 /// <summary>
 /// The tables we use, created on first use: <c>{prefix}customers</c> (summaries and orders, see <see cref="TableKeys"/>)
 /// <c>{prefix}orderclaims</c> (which customer an order id belongs to) and <c>{prefix}snapshots</c> (nightly results), <c>{prefix}reportemails</c> (which report emails went out),
-/// <c>{prefix}messages</c> (what became of each customer message) and <c>{prefix}consent</c> (consent changes, unsubscribes, suppressed addresses).
+/// <c>{prefix}messages</c> (what became of each customer message), <c>{prefix}consent</c> (consent changes, unsubscribes, suppressed addresses),
+/// <c>{prefix}loyalty</c> (coupons, referral codes) and <c>{prefix}decisions</c> (every programme decision).
 /// </summary>
 internal sealed class RetentionTables : IDisposable
 {
@@ -26,6 +27,8 @@ internal sealed class RetentionTables : IDisposable
         ReportEmails = Service.GetTableClient(settings.TablePrefix + "reportemails");
         Messages = Service.GetTableClient(settings.TablePrefix + "messages");
         Consent = Service.GetTableClient(settings.TablePrefix + "consent");
+        Loyalty = Service.GetTableClient(settings.TablePrefix + "loyalty");
+        Decisions = Service.GetTableClient(settings.TablePrefix + "decisions");
     }
 
     public TableServiceClient Service { get; }
@@ -38,6 +41,8 @@ internal sealed class RetentionTables : IDisposable
     public TableClient ReportEmails { get; }
     public TableClient Messages { get; }
     public TableClient Consent { get; }
+    public TableClient Loyalty { get; }
+    public TableClient Decisions { get; }
 
     public void Dispose() => _createLock.Dispose();
 
@@ -59,6 +64,8 @@ internal sealed class RetentionTables : IDisposable
                 await ReportEmails.CreateIfNotExistsAsync(cancellationToken);
                 await Messages.CreateIfNotExistsAsync(cancellationToken);
                 await Consent.CreateIfNotExistsAsync(cancellationToken);
+                await Loyalty.CreateIfNotExistsAsync(cancellationToken);
+                await Decisions.CreateIfNotExistsAsync(cancellationToken);
                 _created = true;
             }
         }

@@ -59,6 +59,15 @@ internal sealed class TableMessageLedger(RetentionTables tables) : IMessageLedge
         return count;
     }
 
+    public async IAsyncEnumerable<string> ReadSentMessageIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        await foreach (var entity in tables.Messages.QueryAsync<TableEntity>("Outcome eq 'Sent'", select: ["MessageId"], cancellationToken: cancellationToken))
+        {
+            yield return entity.GetString("MessageId");
+        }
+    }
+
     public async IAsyncEnumerable<MessageLedgerEntry> ReadCustomerAsync(CustomerId customerId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);

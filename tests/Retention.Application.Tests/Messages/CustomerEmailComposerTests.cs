@@ -73,6 +73,12 @@ public sealed partial class CustomerEmailComposerTests
                 expected.AddRange(items);
                 expected.AddRange(["A-1001", "https://shop.example/reviews/A-1001"]);
                 break;
+            case "points-expiring":
+                expected.AddRange([locale.Number(860).Text, locale.Date(PointsExpireAt), "Gold"]);
+                break;
+            case "referral-reward":
+                expected.AddRange(["THANKS-7KQ2", locale.Percent(15m), locale.Money(new Money(1000m, CurrencyCode.Parse("INR"))), locale.Date(Coupon().ExpiresAt)]);
+                break;
             default:
                 Assert.Fail("No expectations for " + type);
                 break;
@@ -230,6 +236,7 @@ public sealed partial class CustomerEmailComposerTests
     [InlineData("thank-you")]
     [InlineData("win-back")]
     [InlineData("feedback-request")]
+    [InlineData("referral-reward")]
     public void Compose_MarketingWithoutUnsubscribeLink_Throws(string type)
     {
         var exception = Assert.Throws<ArgumentException>(() =>
@@ -273,6 +280,76 @@ public sealed partial class CustomerEmailComposerTests
             Assert.Contains("Chai &amp; Co, 12 MG Road, Pune 411001, India", email.Html, StringComparison.Ordinal);
             Assert.Contains("Chai & Co, 12 MG Road, Pune 411001, India", email.Text, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages), MemberType = typeof(TemplateSamples))]
+    public void Compose_PointsExpiring_ShowsTheBalanceAndTheDateWithNoUnsubscribeLink(string language)
+    {
+        var locale = Locale(language);
+        var balance = locale.Number(860).Text;
+        var date = locale.Date(PointsExpireAt);
+
+        var email = CustomerEmailComposer.Compose(
+            Message(MessageType.PointsExpiring), "Asha", LocaleTag.Parse(Tags[language]), English, Brand(), unsubscribeUrl: null);
+        var withLink = Compose(Message(MessageType.PointsExpiring), language);
+
+        Assert.Contains(balance, email.Subject, StringComparison.Ordinal);
+        Assert.Contains(date, email.Subject, StringComparison.Ordinal);
+        Assert.Contains(locale.Strings.PointsExpiringBalance("Chai & Co", locale.Number(860), date), email.Text, StringComparison.Ordinal);
+        Assert.Contains(HtmlShell.Encode(locale.Strings.PointsExpiringKeep), email.Html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://shop.example/\" target=\"_blank\"", email.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("THANKS-7KQ2", email.Text, StringComparison.Ordinal);
+        foreach (var part in new[] { email.Html, email.Text, withLink.Html, withLink.Text })
+        {
+            Assert.DoesNotContain("unsubscribe", part, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(locale.Strings.UnsubscribeLink, part, StringComparison.Ordinal);
+        }
+        Assert.Contains(locale.Strings.TransactionalReason("Chai & Co"), email.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(860, "Your 860 points expire on December 31, 2026", "You have 860 points at Chai & Co, and they expire on December 31, 2026.")]
+    [InlineData(1, "Your 1 point expires on December 31, 2026", "You have 1 point at Chai & Co, and it expires on December 31, 2026.")]
+    public void Compose_PointsExpiringInEnglish_UsesTheRightNumberForm(long balance, string subject, string sentence)
+    {
+        var email = Compose(Message(MessageType.PointsExpiring, Full() with { PointsBalance = balance }), "en");
+
+        Assert.Equal(subject, email.Subject);
+        Assert.Contains(sentence + "\n\nAny purchase before that date keeps your points.\n", email.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_PointsExpiringWithoutTheDate_Throws()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => Compose(Message(MessageType.PointsExpiring, Full() with { PointsExpireAt = null }), "en"));
+
+        Assert.Contains("$.data.pointsExpireAt", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages), MemberType = typeof(TemplateSamples))]
+    public void Compose_ReferralReward_ShowsTheCouponCodeAndTheUnsubscribeLink(string language)
+    {
+        var strings = Locale(language).Strings;
+
+        var email = Compose(Message(MessageType.ReferralReward, Full(coupon: Coupon("FRIEND-2026-x9"))), language);
+
+        Assert.Matches("<div dir=\"ltr\" style=\"[^\"]*monospace[^\"]*\">FRIEND-2026-x9</div>", email.Html);
+        Assert.Contains(strings.CouponLabel + ": FRIEND-2026-x9\n", email.Text, StringComparison.Ordinal);
+        Assert.Contains(strings.ReferralFriendBought("Chai & Co"), email.Text, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://shop.example/api/unsubscribe?token=abc.def\"", email.Html, StringComparison.Ordinal);
+        Assert.Contains(">" + strings.UnsubscribeLink + "</a>", email.Html, StringComparison.Ordinal);
+        Assert.Contains(strings.UnsubscribeLink + ": https://shop.example/api/unsubscribe?token=abc.def", email.Text, StringComparison.Ordinal);
+        Assert.Equal(strings.ReferralSubject(Locale(language).Percent(15m)), email.Subject);
+    }
+
+    [Fact]
+    public void Compose_ReferralRewardWithoutACoupon_Throws()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => Compose(Message(MessageType.ReferralReward, Full() with { Coupon = null }), "en"));
+
+        Assert.Contains("$.data.coupon", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -166,6 +166,12 @@ public sealed class DispatchMessagesTests
 
         public Task<int> CountMarketingSentAsync(CustomerId customerId, DateTimeOffset since, CancellationToken cancellationToken) => Task.FromResult(0);
 
+        public async IAsyncEnumerable<string> ReadSentMessageIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await Task.CompletedTask;
+            yield break;
+        }
+
         public async IAsyncEnumerable<MessageLedgerEntry> ReadCustomerAsync(CustomerId customerId, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.CompletedTask;

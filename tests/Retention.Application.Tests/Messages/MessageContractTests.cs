@@ -25,6 +25,7 @@ public sealed class MessageContractTests
             OrderCount = 5,
             LastPurchaseAt = T0.AddDays(-120),
             DueAt = T0.AddDays(4),
+            PointsExpireAt = T0.AddDays(20),
             ReviewUrl = new Uri("https://shop.example/reviews/A-1001"),
         });
 

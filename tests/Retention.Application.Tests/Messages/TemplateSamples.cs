@@ -15,6 +15,9 @@ internal static class TemplateSamples
     public static readonly Uri UnsubscribeUrl = new("https://shop.example/api/unsubscribe?token=abc.def");
     public static readonly LocaleTag English = LocaleTag.Parse("en");
 
+    /// <summary>When the points in <see cref="Full"/> expire: a date no other field has, so tests can tell them apart.</summary>
+    public static readonly DateTimeOffset PointsExpireAt = new(2026, 12, 31, 23, 59, 59, TimeSpan.FromHours(5.5));
+
     /// <summary>The tag each test writes in, by language.</summary>
     public static readonly IReadOnlyDictionary<string, string> Tags = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -82,6 +85,7 @@ internal static class TemplateSamples
         OrderCount = 5,
         LastPurchaseAt = new DateTimeOffset(2026, 7, 14, 18, 0, 0, TimeSpan.FromHours(5.5)),
         DueAt = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.FromHours(5.5)),
+        PointsExpireAt = PointsExpireAt,
         ReviewUrl = new Uri("https://shop.example/reviews/A-1001"),
     };
 

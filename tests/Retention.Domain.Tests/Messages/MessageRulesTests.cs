@@ -23,6 +23,8 @@ public sealed class MessageRulesTests
         { "replenishment", "$.data.items" },
         { "coupon-expiring", "$.data.coupon" },
         { "feedback-request", "$.data.orderId" },
+        { "points-expiring", "$.data.pointsExpireAt" },
+        { "referral-reward", "$.data.coupon" },
     };
 
     [Theory]
@@ -47,6 +49,7 @@ public sealed class MessageRulesTests
             Tier = "Gold",
             OrderCount = 5,
             LastPurchaseAt = T0.AddDays(-90),
+            PointsExpireAt = T0.AddDays(14),
         };
 
         Assert.All(MessageType.All, type => Assert.Empty(MessageRules.Check(Message(type, full))));
@@ -95,5 +98,5 @@ public sealed class MessageRulesTests
 
     [Fact]
     public void Types_OnlyPointsAndTierNews_AreTransactional() =>
-        Assert.Equal(["points-earned", "tier-upgrade"], MessageType.All.Where(t => !t.IsMarketing).Select(t => t.Name));
+        Assert.Equal(["points-earned", "tier-upgrade", "points-expiring"], MessageType.All.Where(t => !t.IsMarketing).Select(t => t.Name));
 }

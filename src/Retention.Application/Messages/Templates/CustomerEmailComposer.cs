@@ -55,6 +55,8 @@ public static class CustomerEmailComposer
             : type == MessageType.Replenishment ? writer.Replenishment()
             : type == MessageType.CouponExpiring ? writer.CouponExpiring()
             : type == MessageType.FeedbackRequest ? writer.FeedbackRequest()
+            : type == MessageType.PointsExpiring ? writer.PointsExpiring()
+            : type == MessageType.ReferralReward ? writer.ReferralReward()
             : throw new ArgumentException($"No template for message type '{type.Name}'.", nameof(message));
 
         var s = locale.Strings;
@@ -264,6 +266,27 @@ public static class CustomerEmailComposer
             }
             paragraphs.Add(_s.FeedbackAsk);
             return new Body(_s.FeedbackSubject(Store), _s.FeedbackHeading, paragraphs, null, _s.ReviewButton, data.ReviewUrl?.AbsoluteUri);
+        }
+
+        public Body PointsExpiring()
+        {
+            var points = locale.Number(data.PointsBalance!.Value);
+            var expires = locale.Date(data.PointsExpireAt!.Value);
+            var paragraphs = new List<string> { _s.PointsExpiringBalance(Store, points, expires), _s.PointsExpiringKeep };
+            if (data.Tier is { } tier)
+            {
+                paragraphs.Add(_s.CurrentTier(tier));
+            }
+            return new Body(_s.PointsExpiringSubject(points, expires), _s.PointsExpiringHeading, paragraphs, null, _s.VisitShopButton);
+        }
+
+        // The friend stays unnamed: the message carries nothing about them, and the wording says only "a friend".
+        public Body ReferralReward()
+        {
+            var coupon = data.Coupon!;
+            var discount = Discount(coupon);
+            var paragraphs = new List<string> { _s.ReferralFriendBought(Store), _s.ReferralCoupon(discount) };
+            return new Body(_s.ReferralSubject(discount), _s.ReferralHeading, paragraphs, Box(coupon), _s.ShopButton);
         }
 
         private void AddBalance(List<string> paragraphs)

@@ -93,6 +93,17 @@ internal sealed class Bn : IMessageStrings
     public string FeedbackAsk =>
         "একটি ছোট রিভিউ লিখবেন? মাত্র এক মিনিট লাগবে, আর এতে অন্য ক্রেতাদের বেছে নিতে সুবিধা হবে।";
 
+    public string PointsExpiringSubject(Count points, string date) => $"{date} তারিখে আপনার {points.Text} পয়েন্টের মেয়াদ শেষ হচ্ছে";
+    public string PointsExpiringHeading => "আপনার পয়েন্ট ধরে রাখুন";
+    public string PointsExpiringBalance(string store, Count points, string date) =>
+        $"আপনার {store} রিওয়ার্ড অ্যাকাউন্টে {points.Text} পয়েন্ট আছে, যার মেয়াদ শেষ হবে {date} তারিখে।";
+    public string PointsExpiringKeep => "এই তারিখের আগে যেকোনো কেনাকাটা করলেই আপনার পয়েন্ট থেকে যাবে।";
+
+    public string ReferralSubject(string discount) => $"বন্ধুকে আমাদের কথা জানানোর জন্য ধন্যবাদ! আপনার জন্য {discount} ছাড়";
+    public string ReferralHeading => "আমাদের কথা জানানোর জন্য ধন্যবাদ";
+    public string ReferralFriendBought(string store) => $"আপনার কাছ থেকে {store} সম্পর্কে জেনে আপনার এক বন্ধু প্রথমবার কেনাকাটা করেছেন।";
+    public string ReferralCoupon(string discount) => $"ধন্যবাদ হিসেবে আপনার পরের অর্ডারে থাকছে {discount} ছাড়।";
+
     public string MarketingReason(string store) => $"আপনি {store} থেকে খবর ও অফার পেতে সম্মতি দিয়েছেন বলে এই ইমেইলটি পাচ্ছেন।";
     public string UnsubscribeLink => "আনসাবস্ক্রাইব করুন";
     public string TransactionalReason(string store) => $"এই ইমেইলটি আপনার {store} রিওয়ার্ড অ্যাকাউন্ট সম্পর্কে।";

@@ -95,6 +95,19 @@ internal sealed class En : IMessageStrings
     public string FeedbackHope(string order) => $"We hope you are happy with your order {order}.";
     public string FeedbackAsk => "Would you write a short review? It takes a minute and helps other shoppers choose.";
 
+    public string PointsExpiringSubject(Count points, string date) =>
+        points.Value == 1 ? $"Your 1 point expires on {date}" : $"Your {points.Text} points expire on {date}";
+    public string PointsExpiringHeading => "Keep your points";
+    public string PointsExpiringBalance(string store, Count points, string date) => points.Value == 1
+        ? $"You have 1 point at {store}, and it expires on {date}."
+        : $"You have {points.Text} points at {store}, and they expire on {date}.";
+    public string PointsExpiringKeep => "Any purchase before that date keeps your points.";
+
+    public string ReferralSubject(string discount) => $"Thanks for referring a friend! Here's {discount} off";
+    public string ReferralHeading => "Thanks for spreading the word";
+    public string ReferralFriendBought(string store) => $"A friend you told about {store} has made their first purchase.";
+    public string ReferralCoupon(string discount) => $"As a thank-you, here is {discount} off your next order.";
+
     public string MarketingReason(string store) => $"You receive this email because you agreed to get news and offers from {store}.";
     public string UnsubscribeLink => "Unsubscribe";
     public string TransactionalReason(string store) => $"This email is about your rewards account at {store}.";

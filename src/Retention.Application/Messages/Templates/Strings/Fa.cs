@@ -95,6 +95,17 @@ internal sealed class Fa : IMessageStrings
     public string FeedbackAsk =>
         "ممکن است چند خط دربارهٔ خریدتان بنویسید؟ فقط یک دقیقه وقت می‌گیرد و به خریداران دیگر در انتخاب کمک می‌کند.";
 
+    public string PointsExpiringSubject(Count points, string date) => $"{points.Text} امتیاز شما در {date} منقضی می‌شود";
+    public string PointsExpiringHeading => "امتیازهایتان را از دست ندهید";
+    public string PointsExpiringBalance(string store, Count points, string date) =>
+        $"شما {points.Text} امتیاز در {store} دارید که در {date} منقضی می‌شود.";
+    public string PointsExpiringKeep => "با هر خریدی پیش از این تاریخ، امتیازهایتان حفظ می‌شود.";
+
+    public string ReferralSubject(string discount) => $"ممنون که ما را به دوستتان معرفی کردید! {discount} تخفیف برای شما";
+    public string ReferralHeading => "ممنون که ما را معرفی کردید";
+    public string ReferralFriendBought(string store) => $"دوستی که {store} را به او معرفی کردید، اولین خرید خود را انجام داد.";
+    public string ReferralCoupon(string discount) => $"به پاس قدردانی، {discount} تخفیف برای خرید بعدی‌تان در نظر گرفته‌ایم.";
+
     public string MarketingReason(string store) => $"این ایمیل برای شما فرستاده شده است، چون با دریافت خبرها و پیشنهادهای {store} موافقت کرده‌اید.";
     public string UnsubscribeLink => "لغو اشتراک";
     public string TransactionalReason(string store) => $"این ایمیل دربارهٔ حساب باشگاه مشتریان شما در {store} است.";

@@ -93,6 +93,17 @@ internal sealed class Gu : IMessageStrings
     public string FeedbackAsk =>
         "શું આપ એક નાનો રિવ્યૂ લખશો? તેમાં માત્ર એક મિનિટ લાગશે અને બીજા ગ્રાહકોને પસંદગી કરવામાં મદદ મળશે.";
 
+    public string PointsExpiringSubject(Count points, string date) => $"આપના {points.Text} પોઇન્ટની મુદત {date} ના રોજ પૂરી થશે";
+    public string PointsExpiringHeading => "આપના પોઇન્ટ બચાવી લો";
+    public string PointsExpiringBalance(string store, Count points, string date) =>
+        $"{store} પર આપની પાસે {points.Text} પોઇન્ટ છે, જેની મુદત {date} ના રોજ પૂરી થશે.";
+    public string PointsExpiringKeep => "એ તારીખ પહેલાં કોઈ પણ ખરીદી કરશો તો આપના પોઇન્ટ જળવાઈ રહેશે.";
+
+    public string ReferralSubject(string discount) => $"મિત્રને અમારા વિશે જણાવવા બદલ આભાર! આપના માટે {discount} ની છૂટ";
+    public string ReferralHeading => "અમારા વિશે જણાવવા બદલ આભાર";
+    public string ReferralFriendBought(string store) => $"આપે જે મિત્રને {store} વિશે જણાવ્યું હતું, તેમણે પહેલી ખરીદી કરી લીધી છે.";
+    public string ReferralCoupon(string discount) => $"આભાર રૂપે, આપના આગામી ઓર્ડર પર અમે આપને {discount} ની છૂટ આપીએ છીએ.";
+
     public string MarketingReason(string store) => $"આપે {store} તરફથી સમાચાર અને ઑફર મેળવવા માટે સંમતિ આપી હોવાથી આપને આ ઇમેઇલ મળ્યો છે.";
     public string UnsubscribeLink => "અનસબ્સ્ક્રાઇબ કરો";
     public string TransactionalReason(string store) => $"આ ઇમેઇલ {store} પરના આપના રિવૉર્ડ ખાતા વિશે છે.";

@@ -92,6 +92,20 @@ internal sealed class Hi : IMessageStrings
     public string FeedbackAsk =>
         "क्या आप एक छोटा-सा रिव्यू लिखेंगे? इसमें बस एक मिनट लगेगा और दूसरे ग्राहकों को सही चीज़ चुनने में मदद मिलेगी।";
 
+    public string PointsExpiringSubject(Count points, string date) => points.Value == 1
+        ? $"आपका {points.Text} पॉइंट {date} को खत्म हो जाएगा"
+        : $"आपके {points.Text} पॉइंट {date} को खत्म हो जाएँगे";
+    public string PointsExpiringHeading => "अपने पॉइंट बचाएँ";
+    public string PointsExpiringBalance(string store, Count points, string date) => points.Value == 1
+        ? $"{store} पर आपके खाते में {points.Text} पॉइंट है, जो {date} को खत्म हो जाएगा।"
+        : $"{store} पर आपके खाते में {points.Text} पॉइंट हैं, जो {date} को खत्म हो जाएँगे।";
+    public string PointsExpiringKeep => "उस तारीख से पहले कोई भी खरीदारी करने पर आपके पॉइंट बने रहेंगे।";
+
+    public string ReferralSubject(string discount) => $"दोस्त को हमारे बारे में बताने के लिए शुक्रिया! आपके लिए {discount} की छूट";
+    public string ReferralHeading => "हमारे बारे में बताने के लिए शुक्रिया";
+    public string ReferralFriendBought(string store) => $"आपने जिस दोस्त को {store} के बारे में बताया था, उन्होंने अपनी पहली खरीदारी कर ली है।";
+    public string ReferralCoupon(string discount) => $"शुक्रिया कहने के लिए, हम आपको अगले ऑर्डर पर {discount} की छूट दे रहे हैं।";
+
     public string MarketingReason(string store) => $"आपको यह ईमेल इसलिए मिला है क्योंकि आपने {store} से ऑफ़र और अपडेट पाने की सहमति दी थी।";
     public string UnsubscribeLink => "सदस्यता छोड़ें";
     public string TransactionalReason(string store) => $"यह ईमेल {store} पर आपके रिवॉर्ड खाते के बारे में है।";

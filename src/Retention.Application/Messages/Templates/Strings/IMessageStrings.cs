@@ -105,6 +105,19 @@ internal interface IMessageStrings
     string FeedbackHope(string order);
     string FeedbackAsk { get; }
 
+    // points-expiring
+    string PointsExpiringSubject(Count points, string date);
+    string PointsExpiringHeading { get; }
+    string PointsExpiringBalance(string store, Count points, string date);
+    /// <summary>Any purchase before the date in <see cref="PointsExpiringBalance"/> keeps the points.</summary>
+    string PointsExpiringKeep { get; }
+
+    // referral-reward: never names the friend
+    string ReferralSubject(string discount);
+    string ReferralHeading { get; }
+    string ReferralFriendBought(string store);
+    string ReferralCoupon(string discount);
+
     // Footer
     string MarketingReason(string store);
     string UnsubscribeLink { get; }

@@ -1,0 +1,15 @@
+namespace Retention.Domain.Rewards;
+
+/// <summary>
+/// Lapsed = no counted purchase for max(<see cref="GapMultiplier"/> × the customer's median gap, <see cref="DefaultDays"/>).
+/// One touch per lapse; a second touch <see cref="SecondTouchDays"/> after the first (0: none). Customers whose last
+/// purchase is older than <see cref="MaxDaysSinceLastPurchase"/> are left alone. <see cref="PercentOff"/> 0: no coupon.
+/// </summary>
+public sealed record WinBackRule(
+    bool Enabled = false,
+    double GapMultiplier = 3,
+    int DefaultDays = 90,
+    int SecondTouchDays = 14,
+    decimal PercentOff = 10m,
+    int ValidDays = 14,
+    int MaxDaysSinceLastPurchase = 730);
