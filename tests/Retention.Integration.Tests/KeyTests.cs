@@ -17,6 +17,7 @@ public sealed class KeyTests
         { "orders/seed-1/refunds", Bodies.Refund("r-1", 1m) },
         { "orders/seed-1/cancel", "{}" },
         { "customers/c-1/consent", """{"marketingConsent":true}""" },
+        { "coupons/GIFT-22222-22222/validate", """{"customerId":"c-1","total":10,"currency":"EUR"}""" },
     };
 
     public static TheoryData<string, string, string> KeyedRequestsWithWrongKeys

@@ -108,7 +108,9 @@ public sealed class RewardsTests
 
         var after = (await BenefitsAsync(rig.Api, "c-m")).GetProperty("coupons").EnumerateArray().ToList();
         Assert.DoesNotContain(after, c => c.GetProperty("amountOff").ValueKind == JsonValueKind.String);
-        Assert.Equal(200, (await BenefitsAsync(rig.Api, "c-m")).GetProperty("points").GetProperty("balance").GetInt64());
+        var points = (await BenefitsAsync(rig.Api, "c-m")).GetProperty("points");
+        Assert.Equal(200, points.GetProperty("balance").GetInt64());
+        Assert.Equal([100L, 100L], points.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("points").GetInt64()));
     }
 
     [Fact]
@@ -157,6 +159,51 @@ public sealed class RewardsTests
         Assert.Equal(40, await CountAsync(rig.Api, "decisions"));
         var queue = rig.Broker.GetQueue(MessagingRig.Queue);
         Assert.Equal(40 - heldOut, queue.ActiveCount);
+    }
+
+    [Theory]
+    [InlineData("Rewards:HoldoutPercent", "120", "Rewards:HoldoutPercent must be from 0 to 50")]
+    [InlineData("Rewards:Points:PerCurrencyUnit", "-1", "Rewards:Points:PerCurrencyUnit must be more than 0")]
+    [InlineData("Rewards:Tiers:Thresholds:1", "100", "Rewards:Tiers:Thresholds must increase")]
+    public async Task Start_ImpossibleRewardSetting_FailsNamingTheSetting(string name, string value, string message)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Rewards:Tiers:Names:0"] = "Silver",
+            ["Rewards:Tiers:Names:1"] = "Gold",
+            ["Rewards:Tiers:Thresholds:0"] = "200",
+            ["Rewards:Tiers:Thresholds:1"] = "500",
+            [name] = value,
+        };
+
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TestApi.StartAsync(settings: settings));
+
+        Assert.Contains(message, string.Join(" ", failure.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Benefits_UnknownCustomer_Is404Problem()
+    {
+        await using var api = await TestApi.StartAsync(settings: AllOn);
+
+        using var response = await api.Client.GetAsync("customers/nobody/benefits");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("""{"total":10,"currency":"INR"}""", "$.customerId")]
+    [InlineData("""{"customerId":"c-1","total":-1,"currency":"INR"}""", "$.total")]
+    [InlineData("""{"customerId":"c-1","total":10,"currency":"rupees"}""", "$.currency")]
+    public async Task Validate_BadBasket_ProblemNamesTheField(string body, string field)
+    {
+        await using var api = await TestApi.StartAsync(settings: AllOn);
+
+        using var response = await api.Client.PostAsync("coupons/GIFT-22222-22222/validate", Bodies.Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> BenefitsAsync(TestApi api, string customerId)

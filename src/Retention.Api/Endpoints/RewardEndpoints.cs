@@ -30,7 +30,9 @@ public sealed class RewardEndpoints(GetBenefits benefits)
         {
             customerId = customerId.Value,
             currency = found.Currency,
-            points = found.Points is { } points ? new { balance = points.Points, expiresAt = points.ExpiresAt } : null,
+            points = found.Points is { } points
+                ? new { balance = points.Points, expiresAt = points.ExpiresAt, history = found.PointsHistory.Select(e => new { at = e.At, points = e.Points, kind = e.Kind }).ToArray() }
+                : null,
             tier = found.Tier?.Name,
             spendLast12Months = Amount(found.RollingSpend),
             nextTier = found.NextTier is { } next ? new { name = next.Tier.Name, spendToReach = Amount(next.Remaining) } : null,

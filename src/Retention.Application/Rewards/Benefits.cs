@@ -18,4 +18,8 @@ public sealed record Benefits(
     (Tier Tier, decimal Remaining)? NextTier,
     ImmutableArray<Coupon> Coupons,
     string? ReferralCode,
-    string Currency);
+    string Currency)
+{
+    /// <summary>The points ledger (earned per order, expiries), oldest first; empty when the points programme is off.</summary>
+    public ImmutableArray<PointsEntry> PointsHistory { get; init; } = [];
+}

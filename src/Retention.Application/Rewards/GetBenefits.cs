@@ -35,7 +35,10 @@ public sealed class GetBenefits(IOrderLedger orders, ILoyaltyStore loyalty, Rewa
             next,
             [.. account.Coupons.Where(c => c.IsUsableAt(now)).OrderBy(c => c.ExpiresAt)],
             account.ReferralCode,
-            settings.Currency.Code);
+            settings.Currency.Code)
+        {
+            PointsHistory = settings.Points.Enabled ? PointsLedger.History(summary, now, settings.Points, settings.Currency) : [],
+        };
     }
 
     /// <summary>Whether <paramref name="code"/> can be used by this customer for a basket of <paramref name="basket"/> now: null when it can, else the reason.</summary>

@@ -63,8 +63,9 @@ internal static class UpCommand
             server with a web inbox) on 127.0.0.1:1025 and :1080 unless Email__Provider is set, start the Service Bus
             test broker on 127.0.0.1:5672 unless ServiceBus__ConnectionString is set, serve the API on
             http://127.0.0.1:PORT/api with the same handlers as the Azure Functions app, load a seeded demo store
-            through the API, run the nightly job, queue one demo message of each kind and send them to the inbox. The
-            email dispatcher then runs every minute (Dispatch__Schedule). Ctrl+C stops everything this command started.
+            through the API with every reward programme on (unless a Rewards__ setting is given), run the nightly job,
+            queue one demo message of each kind and send them to the inbox. The email dispatcher then runs every minute
+            (Dispatch__Schedule). Ctrl+C stops everything this command started.
             """)
         {
             port, noDemo, dataDir, demoCustomers, verbose, mailPort, inboxPort, brokerPort,
@@ -169,6 +170,16 @@ internal static class UpCommand
                 settings["ServiceBus:ConnectionString"] = broker.ConnectionString;
             }
             settings["Messages:PublicBaseUrl"] = environment["Messages:PublicBaseUrl"] ?? url;
+            if (!environment.GetSection("Rewards").GetChildren().Any())
+            {
+                // The demo shows every programme; a real store switches on the ones it wants (docs/rewards.md).
+                foreach (var programme in new[] { "ThankYou", "Milestone", "Points", "Tiers", "Referral", "WinBack", "Replenishment", "CouponExpiring", "Feedback" })
+                {
+                    settings[$"Rewards:{programme}:Enabled"] = "true";
+                }
+                settings["Rewards:Milestone:AmountOff"] = "10";
+                settings["Rewards:Milestone:MinimumSpend"] = "50";
+            }
 
             await using var app = LocalApiHost.Build(url, settings, verbose ? LogLevel.Information : LogLevel.Warning);
             await app.StartAsync(cancellationToken);

@@ -36,6 +36,37 @@ public static class PointsLedger
         return asOf >= expiresAt ? new PointsBalance(0, null) : new PointsBalance(balance, expiresAt);
     }
 
+    /// <summary>
+    /// The ledger up to <paramref name="asOf"/>, oldest first: what each counted order earns now (after refunds; orders
+    /// that earn nothing are left out) and each expiry of the whole balance. Its sum is <see cref="Balance"/>.
+    /// </summary>
+    public static ImmutableArray<PointsEntry> History(CustomerSummary summary, DateTimeOffset asOf, PointsRule rule, Amounts.CurrencyCode currency)
+    {
+        var entries = ImmutableArray.CreateBuilder<PointsEntry>();
+        long balance = 0;
+        DateTimeOffset? last = null;
+        foreach (var order in summary.CountedOrders.Where(o => o.PurchasedAt <= asOf))
+        {
+            if (last is { } previous && order.PurchasedAt >= previous.AddMonths(rule.ExpiryMonths) && balance > 0)
+            {
+                entries.Add(new PointsEntry(previous.AddMonths(rule.ExpiryMonths), -balance, "expired"));
+                balance = 0;
+            }
+            var points = For(order, rule, currency);
+            if (points > 0)
+            {
+                entries.Add(new PointsEntry(order.PurchasedAt, points, "earned"));
+                balance += points;
+            }
+            last = order.PurchasedAt;
+        }
+        if (last is { } lastPurchase && balance > 0 && asOf >= lastPurchase.AddMonths(rule.ExpiryMonths))
+        {
+            entries.Add(new PointsEntry(lastPurchase.AddMonths(rule.ExpiryMonths), -balance, "expired"));
+        }
+        return entries.ToImmutable();
+    }
+
     /// <summary>The tier at <paramref name="asOf"/>: by net spend in the store currency over (asOf − 12 months, asOf]; null below the first.</summary>
     public static Tier? TierAt(CustomerSummary summary, DateTimeOffset asOf, TierRule rule, Amounts.CurrencyCode currency)
     {
