@@ -262,7 +262,7 @@ internal static class UpCommand
         await services.GetRequiredService<EnqueueMessages>().ExecuteAsync(messages, cancellationToken);
         var run = await services.GetRequiredService<DispatchMessages>().ExecuteAsync(cancellationToken);
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"Demo messages: {messages.Count} queued, {run.Sent} sent, {run.AlreadySent} sent before, {run.SkippedTotal} skipped. The dispatcher runs every minute (Dispatch__Schedule); queue more with ./retention messages enqueue."));
+            $"Demo messages: {messages.Count} queued besides the programmes' own; the first dispatcher run sent {run.Sent} (budget Messages__BudgetPerRun), skipped {run.SkippedTotal}. It runs every minute (Dispatch__Schedule); queue more with ./retention messages enqueue."));
     }
 
     private static void PrintBanner(string url, string key, AzuriteServer? azurite, string? inbox, string? emailProvider)

@@ -42,7 +42,7 @@ internal static class DemoMessages
 
     private static RetentionMessage Message(MessageType type, DemoStore.DemoPurchase last, int orderCount, CurrencyCode currency, DateTimeOffset now)
     {
-        var items = last.Items.Select(i => new MessageItem(ProductName(i.Sku), i.Quantity, i.Sku)).ToArray();
+        var items = last.Items.Select(i => new MessageItem(i.Name, i.Quantity, i.Sku)).ToArray();
         var code = "DEMO-" + Convert.ToHexString(BitConverter.GetBytes(last.OrderId.GetHashCode(StringComparison.Ordinal)))[..6];
         var data = new MessageData
         {
@@ -63,18 +63,4 @@ internal static class DemoMessages
             string.Create(CultureInfo.InvariantCulture, $"demo:{type.Name}:{last.CustomerId}:{now:yyyy-MM-dd}"),
             type, CustomerId.Parse(last.CustomerId), null, now, data);
     }
-
-    private static string ProductName(string sku) => sku switch
-    {
-        "COF-HOUSE-250" => "House blend coffee 250 g",
-        "COF-ESPR-500" => "Espresso beans 500 g",
-        "COF-DECAF-250" => "Decaf coffee 250 g",
-        "TEA-EARL-100" => "Earl Grey tea 100 g",
-        "TEA-GREEN-100" => "Green tea 100 g",
-        "FLT-PAPER-100" => "Paper filters (100)",
-        "MUG-STONE" => "Stoneware mug",
-        "GRN-HAND" => "Hand grinder",
-        "KET-GOOSE" => "Gooseneck kettle",
-        _ => sku,
-    };
 }

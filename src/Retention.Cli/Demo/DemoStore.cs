@@ -13,17 +13,19 @@ internal static class DemoStore
         string OrderId, string CustomerId, DateTimeOffset PurchasedAt, string Currency, decimal Total, string Email, string FirstName, string Locale,
         bool MarketingConsent, bool Test, IReadOnlyList<DemoLine> Items);
 
-    public sealed record DemoLine(string Sku, int Quantity, decimal UnitPrice, string Category);
+    public sealed record DemoLine(string Sku, int Quantity, decimal UnitPrice, string Category, string Name);
 
     public sealed record DemoRefund(string OrderId, string RefundId, decimal Amount, DateTimeOffset RefundedAt);
 
     public sealed record DemoStoreData(IReadOnlyList<DemoPurchase> Purchases, IReadOnlyList<DemoRefund> Refunds, IReadOnlyList<string> Cancellations);
 
-    private static readonly (string Sku, string Category, decimal Price)[] Catalogue =
+    private static readonly (string Sku, string Category, decimal Price, string Name)[] Catalogue =
     [
-        ("COF-HOUSE-250", "coffee", 9.50m), ("COF-ESPR-500", "coffee", 16.00m), ("COF-DECAF-250", "coffee", 10.50m),
-        ("TEA-EARL-100", "tea", 7.25m), ("TEA-GREEN-100", "tea", 6.75m), ("FLT-PAPER-100", "filters", 4.90m),
-        ("MUG-STONE", "equipment", 14.00m), ("GRN-HAND", "equipment", 39.00m), ("KET-GOOSE", "equipment", 59.00m),
+        ("COF-HOUSE-250", "coffee", 9.50m, "House blend coffee 250 g"), ("COF-ESPR-500", "coffee", 16.00m, "Espresso beans 500 g"),
+        ("COF-DECAF-250", "coffee", 10.50m, "Decaf coffee 250 g"), ("TEA-EARL-100", "tea", 7.25m, "Earl Grey tea 100 g"),
+        ("TEA-GREEN-100", "tea", 6.75m, "Green tea 100 g"), ("FLT-PAPER-100", "filters", 4.90m, "Paper filters (100)"),
+        ("MUG-STONE", "equipment", 14.00m, "Stoneware mug"), ("GRN-HAND", "equipment", 39.00m, "Hand grinder"),
+        ("KET-GOOSE", "equipment", 59.00m, "Gooseneck kettle"),
     ];
 
     // Every language we have templates for, and one we do not (de-DE falls back to the store default).
@@ -64,8 +66,8 @@ internal static class DemoStore
                 var orderId = $"{prefix}-o{c:D4}-{n:D2}";
                 var items = Enumerable.Range(0, 1 + random.Next(3)).Select(_ =>
                 {
-                    var (sku, category, price) = Catalogue[random.Next(Catalogue.Length)];
-                    return new DemoLine(sku, 1 + random.Next(2), price, category);
+                    var (sku, category, price, name) = Catalogue[random.Next(Catalogue.Length)];
+                    return new DemoLine(sku, 1 + random.Next(2), price, category, name);
                 }).ToList();
                 var total = items.Sum(i => i.UnitPrice * i.Quantity) + 3.95m;
                 var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(8 + random.Next(14), random.Next(60))), TimeSpan.Zero);
