@@ -24,6 +24,7 @@ public static class ApplicationServices
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Rewards.RewardsOptions>>().Value
             .ToSettings(Domain.Amounts.CurrencyCode.Parse(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StoreOptions>>().Value.Currency)));
         services.AddSingleton<Rewards.DecisionPublisher>();
+        services.AddSingleton<Rewards.CouponCodes>();
         services.AddSingleton<Rewards.ApplyRewards>();
         services.AddSingleton<Rewards.RunRewardRules>();
         services.AddSingleton<Rewards.GetBenefits>();

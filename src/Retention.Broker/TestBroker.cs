@@ -77,8 +77,14 @@ public sealed class TestBroker : IAsyncDisposable
     /// <exception cref="ArgumentException">No queue has that name.</exception>
     public QueueSnapshot GetQueue(string name) => _state.Snapshot(name);
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _stopping.CancelAsync();
         try
         {

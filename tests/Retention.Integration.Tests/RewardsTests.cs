@@ -64,7 +64,7 @@ public sealed class RewardsTests
         var benefits = await BenefitsAsync(rig.Api, "c-1");
         var code = benefits.GetProperty("coupons")[0].GetProperty("code").GetString()!;
         var email = (await rig.EmailsAsync()).Single(e => e.HtmlBody?.Contains(code, StringComparison.Ordinal) == true);
-        Assert.Matches("^GIFT-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$", code);
+        Assert.Matches("^THX-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$", code);
         Assert.Contains(code, email.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(code, email.TextBody, StringComparison.Ordinal);
         Assert.Contains("Masala chai 250 g", email.HtmlBody, StringComparison.Ordinal);
@@ -87,6 +87,42 @@ public sealed class RewardsTests
         }
         Assert.True((await ValidateAsync(rig.Api, code, "c-1", 400m)).GetProperty("valid").GetBoolean());
         Assert.Equal(2, await CountAsync(rig.Api, "decisions")); // the second purchase keeps the tier: nothing new
+    }
+
+    [Fact]
+    public async Task Purchase_QueueDown_503ThenTheRetrySendsTheThankYouOnceWithTheSameCode()
+    {
+        await using var rig = await MessagingRig.StartAsync(settings: AllOn);
+        var port = rig.Broker.Port;
+        await rig.Broker.DisposeAsync();
+        var body = new
+        {
+            orderId = "Q-1", customerId = "c-q", purchasedAt = Now(1), currency = "INR", total = 100m, email = "q@example.com", marketingConsent = true,
+        };
+
+        using (var down = await rig.Api.Client.PostAsJsonAsync("purchases", body))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        }
+        await using var broker = await Retention.Broker.TestBroker.StartAsync(new Retention.Broker.TestBrokerOptions
+        {
+            Port = port, Queues = [MessagingRig.Queue], DuplicateDetectionWindow = TimeSpan.FromMinutes(10),
+        });
+        using (var retry = await rig.Api.Client.PostAsJsonAsync("purchases", body))
+        {
+            Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        }
+        using (var again = await rig.Api.Client.PostAsJsonAsync("purchases", body))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+        var run = await rig.DispatchAsync();
+
+        var code = (await BenefitsAsync(rig.Api, "c-q")).GetProperty("coupons")[0].GetProperty("code").GetString()!;
+        var email = Assert.Single(await rig.EmailsAsync());
+        Assert.Contains(code, email.TextBody, StringComparison.Ordinal);
+        Assert.Equal(1, run.Sent);
+        Assert.Equal(1, broker.GetQueue(MessagingRig.Queue).CompletedCount);
     }
 
     [Fact]

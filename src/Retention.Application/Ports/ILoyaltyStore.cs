@@ -15,7 +15,7 @@ public interface ILoyaltyStore
     /// </summary>
     Task<LoyaltyAccount> UpdateAsync(CustomerId customerId, Func<LoyaltyAccount, LoyaltyAccount> change, CancellationToken cancellationToken);
 
-    /// <summary>Reserves a referral code for a customer; false when the code belongs to someone else already.</summary>
+    /// <summary>Reserves a referral code for a customer; true also when it is this customer's already, false when it belongs to someone else.</summary>
     Task<bool> TryReserveReferralCodeAsync(string code, CustomerId customerId, CancellationToken cancellationToken);
 
     /// <summary>Whose referral code this is (case-insensitive), or null.</summary>

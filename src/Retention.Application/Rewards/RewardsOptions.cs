@@ -15,6 +15,9 @@ public sealed class RewardsOptions : IValidatableObject
     public const string Section = "Rewards";
 
     public int IngestMaxAgeDays { get; set; } = 2;
+
+    /// <summary>Keys the coupon and referral codes (HMAC-SHA256); at least 32 characters. Keep it in Key Vault; changing it changes the codes of coupons not issued yet.</summary>
+    public string CodeSecret { get; set; } = "local-development-coupon-secret-not-for-production";
     public decimal HoldoutPercent { get; set; } = 10m;
     public int ConversionDays { get; set; } = 30;
     public ThankYouSettings ThankYou { get; set; } = new();
@@ -59,6 +62,7 @@ public sealed class RewardsOptions : IValidatableObject
                 problems.Add(message);
             }
         }
+        Check(CodeSecret is { Length: >= 32 }, "Rewards:CodeSecret must be at least 32 characters (it keys coupon and referral codes).");
         Check(IngestMaxAgeDays is >= 0 and <= 365, "Rewards:IngestMaxAgeDays must be from 0 to 365 days.");
         Check(HoldoutPercent is >= 0 and <= 50, "Rewards:HoldoutPercent must be from 0 to 50 (percent of customers who get no marketing messages).");
         Check(ConversionDays is >= 1 and <= 365, "Rewards:ConversionDays must be from 1 to 365 days.");

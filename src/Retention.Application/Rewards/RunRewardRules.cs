@@ -13,7 +13,7 @@ namespace Retention.Application.Rewards;
 /// </summary>
 public sealed partial class RunRewardRules(
     IOrderLedger orders, ILoyaltyStore loyalty, IDecisionLog decisionLog, IMessageLedger messageLedger, DecisionPublisher publisher,
-    RewardSettings settings, ILogger<RunRewardRules> logger)
+    CouponCodes codes, RewardSettings settings, ILogger<RunRewardRules> logger)
 {
     public bool Enabled => settings.AnyEnabled;
 
@@ -48,11 +48,12 @@ public sealed partial class RunRewardRules(
                 var account = accounts.GetValueOrDefault(summary.CustomerId) ?? LoyaltyAccount.Empty(summary.CustomerId);
                 if (NightlyRules.IsLapsed(summary, asOf, settings.WinBack) && summary.LastPurchaseAt is { } last && !Holdout.IsHeldOut(summary.CustomerId, settings.HoldoutPercent))
                 {
-                    var withCoupon = NightlyRules.IssueWinBackCoupon(account, last, asOf, settings, () => CouponCodes.New("BACK"));
+                    var customer = summary.CustomerId;
+                    string CodeFor(string source) => codes.For(customer, source);
+                    var withCoupon = NightlyRules.IssueWinBackCoupon(account, last, asOf, settings, CodeFor);
                     if (!ReferenceEquals(withCoupon, account))
                     {
-                        account = await loyalty.UpdateAsync(summary.CustomerId,
-                            current => NightlyRules.IssueWinBackCoupon(current, last, asOf, settings, () => CouponCodes.New("BACK")), cancellationToken);
+                        account = await loyalty.UpdateAsync(customer, current => NightlyRules.IssueWinBackCoupon(current, last, asOf, settings, CodeFor), cancellationToken);
                     }
                 }
                 var decisions = NightlyRules.Evaluate(summary, account, asOf, settings, decidedByCustomer.GetValueOrDefault(summary.CustomerId) ?? none,

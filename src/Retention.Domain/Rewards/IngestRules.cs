@@ -10,14 +10,15 @@ namespace Retention.Domain.Rewards;
 
 /// <summary>
 /// The programmes that act at a purchase: coupon redemption, thank-you, milestone, points, tier and referral. Pure:
-/// the caller passes the customer's summary after the purchase, their account, the time and a source of fresh coupon
-/// codes. Applying the same purchase again decides nothing new (coupons are found by their source, message ids are
-/// deterministic), so a replayed request is safe.
+/// the caller passes the customer's summary after the purchase, their account, the time and the coupon code for a
+/// coupon source (deterministic per customer and source, so computing the same decision twice gives the same code).
+/// Applying the same purchase to the same account gives the same decisions (message ids are deterministic); applying
+/// it to the account saved afterwards decides nothing new, so the caller publishes before it saves.
 /// </summary>
 public static class IngestRules
 {
     public static PurchaseRewards OnPurchase(
-        Purchase purchase, CustomerSummary summary, LoyaltyAccount account, Referrer? referrer, DateTimeOffset now, RewardSettings settings, Func<string> newCode)
+        Purchase purchase, CustomerSummary summary, LoyaltyAccount account, Referrer? referrer, DateTimeOffset now, RewardSettings settings, Func<string, string> codeFor)
     {
         var customer = purchase.CustomerId;
         var key = OrderKey.For(purchase.OrderId);
@@ -41,11 +42,13 @@ public static class IngestRules
         }
         var decisions = ImmutableArray.CreateBuilder<Decision>();
         var recent = purchase.PurchasedAt >= now.AddDays(-settings.IngestMaxAgeDays);
+        // A purchase may be stamped a little ahead of our clock (allowed skew): balances and tiers include it.
+        var asOf = purchase.PurchasedAt > now ? purchase.PurchasedAt : now;
         var items = account.LastOrderId == purchase.OrderId ? account.LastOrderItems : [];
 
         if (settings.ThankYou is { Enabled: true } thanks && index == 0 && recent)
         {
-            var (updated, coupon) = Issue(account, "thank-you", thanks.PercentOff, null, thanks.MinimumSpend, thanks.ValidDays, now, settings.Currency, newCode);
+            var (updated, coupon) = Issue(account, "thank-you", thanks.PercentOff, null, thanks.MinimumSpend, thanks.ValidDays, now, settings.Currency, codeFor);
             account = updated;
             decisions.Add(Decide(MessageType.ThankYou, $"thank-you:{customer}:{purchase.OrderId}", customer, now,
                 new MessageData { OrderId = purchase.OrderId, Items = items, Coupon = coupon.Offer }));
@@ -61,7 +64,7 @@ public static class IngestRules
             }
             else if (account.CouponFrom(source) is null && recent)
             {
-                var (updated, coupon) = Issue(account, source, null, milestone.AmountOff, milestone.MinimumSpend, milestone.ValidDays, now, settings.Currency, newCode);
+                var (updated, coupon) = Issue(account, source, null, milestone.AmountOff, milestone.MinimumSpend, milestone.ValidDays, now, settings.Currency, codeFor);
                 account = updated;
                 decisions.Add(Decide(MessageType.MilestoneReward, $"milestone-reward:{customer}:{milestone.OrderCount}", customer, now,
                     new MessageData { OrderCount = milestone.OrderCount, Coupon = coupon.Offer }));
@@ -73,19 +76,19 @@ public static class IngestRules
             var earned = PointsLedger.For(counted[index], points, settings.Currency);
             if (earned > 0)
             {
-                var balance = PointsLedger.Balance(summary, now, points, settings.Currency);
+                var balance = PointsLedger.Balance(summary, asOf, points, settings.Currency);
                 decisions.Add(Decide(MessageType.PointsEarned, $"points-earned:{customer}:{purchase.OrderId}", customer, now,
                     new MessageData
                     {
                         OrderId = purchase.OrderId,
                         Points = earned,
                         PointsBalance = balance.Points,
-                        Tier = settings.Tiers.Enabled ? PointsLedger.TierAt(summary, now, settings.Tiers, settings.Currency)?.Name : null,
+                        Tier = settings.Tiers.Enabled ? PointsLedger.TierAt(summary, asOf, settings.Tiers, settings.Currency)?.Name : null,
                     }));
             }
         }
 
-        if (settings.Tiers is { Enabled: true } tiers && PointsLedger.TierAt(summary, now, tiers, settings.Currency) is { } tier
+        if (settings.Tiers is { Enabled: true } tiers && PointsLedger.TierAt(summary, asOf, tiers, settings.Currency) is { } tier
             && PointsLedger.Rank(tiers, tier.Name) > PointsLedger.Rank(tiers, account.NotifiedTier))
         {
             if (recent)
@@ -97,7 +100,7 @@ public static class IngestRules
         }
 
         CustomerId? credit = null;
-        if (settings.Referral.Enabled && index == 0 && account.ReferredBy is null && referrer is { } by && by.CustomerId != customer
+        if (settings.Referral.Enabled && index == 0 && recent && account.ReferredBy is null && referrer is { } by && by.CustomerId != customer
             && (by.Email is not { } email || purchase.Email is not { } own || !string.Equals(email.Value, own.Value, StringComparison.OrdinalIgnoreCase)))
         {
             account = account with { ReferredBy = by.CustomerId };
@@ -120,6 +123,11 @@ public static class IngestRules
                 account = account.Replace(coupon, coupon with { State = CouponState.Active, RedeemedBy = null });
             }
         }
+        if (!counted && account.LastOrderId == orderId)
+        {
+            // Reminders about the last order (replenishment, feedback) must not name an order that no longer counts.
+            account = account with { LastOrderId = null, LastOrderAt = null, LastOrderItems = [], LastOrderCategories = [] };
+        }
         var source = string.Create(CultureInfo.InvariantCulture, $"milestone:{settings.Milestone.OrderCount}");
         if (summary.CountedOrderCount < settings.Milestone.OrderCount && account.CouponFrom(source) is { State: CouponState.Active } earned)
         {
@@ -129,7 +137,7 @@ public static class IngestRules
     }
 
     /// <summary>Credits a referrer once per referred customer: a coupon and a referral-reward message.</summary>
-    public static PurchaseRewards CreditReferral(LoyaltyAccount referrer, CustomerId referred, DateTimeOffset now, RewardSettings settings, Func<string> newCode)
+    public static PurchaseRewards CreditReferral(LoyaltyAccount referrer, CustomerId referred, DateTimeOffset now, RewardSettings settings, Func<string, string> codeFor)
     {
         if (referrer.Referred.Contains(referred) || !settings.Referral.Enabled)
         {
@@ -137,7 +145,7 @@ public static class IngestRules
         }
         var rule = settings.Referral;
         var (account, coupon) = Issue(referrer with { Referred = referrer.Referred.Add(referred) }, "referral:" + referred.Value, null, rule.AmountOff, rule.MinimumSpend,
-            rule.ValidDays, now, settings.Currency, newCode);
+            rule.ValidDays, now, settings.Currency, codeFor);
         var decision = Decide(MessageType.ReferralReward, $"referral-reward:{referrer.CustomerId}:{referred}", referrer.CustomerId, now,
             new MessageData { Coupon = coupon.Offer });
         return new PurchaseRewards(account, [decision], null);
@@ -154,8 +162,8 @@ public static class IngestRules
             { State: CouponState.Redeemed } => "already-used",
             { State: CouponState.Voided } => "withdrawn",
             var c when at > c.ExpiresAt => "expired",
+            var c when (c.AmountOff ?? c.MinimumSpend) is { } money && money.Currency != basket.Currency => "wrong-currency",
             var c when !c.Fits(basket) => "below-minimum-spend",
-            var c when c.AmountOff is { } off && off.Currency != basket.Currency => "wrong-currency",
             _ => null,
         };
 
@@ -173,13 +181,13 @@ public static class IngestRules
 
     private static (LoyaltyAccount Account, Coupon Coupon) Issue(
         LoyaltyAccount account, string source, decimal? percentOff, decimal? amountOff, decimal minimumSpend, int validDays, DateTimeOffset now,
-        CurrencyCode currency, Func<string> newCode)
+        CurrencyCode currency, Func<string, string> codeFor)
     {
         if (account.CouponFrom(source) is { } existing)
         {
             return (account, existing);
         }
-        var coupon = new Coupon(newCode(), source, percentOff, amountOff is { } off ? new Money(off, currency) : null,
+        var coupon = new Coupon(codeFor(source), source, percentOff, amountOff is { } off ? new Money(off, currency) : null,
             minimumSpend > 0 ? new Money(minimumSpend, currency) : null, now, now.AddDays(validDays));
         return (account with { Coupons = account.Coupons.Add(coupon) }, coupon);
     }

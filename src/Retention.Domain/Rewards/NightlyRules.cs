@@ -95,7 +95,7 @@ public static class NightlyRules
     /// the rule gives one and it is not there yet. The nightly job calls this before <see cref="Evaluate"/> for
     /// customers it will win back, so that the message carries the coupon.
     /// </summary>
-    public static LoyaltyAccount IssueWinBackCoupon(LoyaltyAccount account, DateTimeOffset lastPurchase, DateTimeOffset asOf, RewardSettings settings, Func<string> newCode)
+    public static LoyaltyAccount IssueWinBackCoupon(LoyaltyAccount account, DateTimeOffset lastPurchase, DateTimeOffset asOf, RewardSettings settings, Func<string, string> codeFor)
     {
         var rule = settings.WinBack;
         var source = "win-back:" + lastPurchase.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -103,7 +103,7 @@ public static class NightlyRules
         {
             return account;
         }
-        var coupon = new Coupon(newCode(), source, rule.PercentOff, null, null, asOf, asOf.AddDays(rule.ValidDays + Math.Max(rule.SecondTouchDays, 0)));
+        var coupon = new Coupon(codeFor(source), source, rule.PercentOff, null, null, asOf, asOf.AddDays(rule.ValidDays + Math.Max(rule.SecondTouchDays, 0)));
         return account with { Coupons = account.Coupons.Add(coupon) };
     }
 
@@ -127,7 +127,8 @@ public static class NightlyRules
         {
             return;
         }
-        var gap = Median(gaps) ?? account.LastOrderCategories.Select(categoryGapDays).OfType<double>().Cast<double?>().Min();
+        // Gaps under a day (two orders on one day) say nothing about a reorder rhythm: use the category's instead.
+        var gap = Median(gaps) is { } own && own >= 1 ? own : account.LastOrderCategories.Select(categoryGapDays).OfType<double>().Cast<double?>().Min();
         if (gap is not { } days || days < 1)
         {
             return;

@@ -58,7 +58,8 @@ internal sealed class TableLoyaltyStore(RetentionTables tables) : ILoyaltyStore
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return false;
+            // Taken: by this customer already (a retry) is fine, by anyone else is not.
+            return await FindReferrerAsync(code, cancellationToken) == customerId;
         }
     }
 

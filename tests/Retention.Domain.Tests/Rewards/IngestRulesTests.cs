@@ -226,22 +226,38 @@ public sealed class IngestRulesTests
         Assert.Equal(OrderId.Parse("O-6"), coupon.RedeemedBy);
     }
 
-    // BUG: replaying the 5th purchase (the storefront's retry after a 503) decides nothing, because the coupon already
-    // exists. ApplyRewards saves the account before publishing, so if publishing failed the retry is the only way the
-    // milestone message goes out, and it never does. Expected, like thank-you and points-earned: the same decision
-    // (same message id, same coupon) again, which the decision log then dedupes.
+    // A retried request must not lose a message: ApplyRewards publishes the decisions computed from the account as it was
+    // before the purchase, then saves. So the rules must give the same decisions (and the same coupon code, which the
+    // caller derives from the coupon's source) when computed twice from that same account.
     [Fact]
-    public void OnPurchase_FifthPurchaseReplayed_SameMilestoneDecisionAgain()
+    public void OnPurchase_FifthPurchaseComputedTwiceFromTheSameAccount_SameMilestoneDecisionAndCode()
     {
         var shopper = new Shopper(MilestoneOn);
-        var first = shopper.BuyMany(5, T0)[^1];
+        shopper.BuyMany(4, T0);
+        var before = shopper.Account;
+        var fifth = Purchase("O-5", T0.AddDays(4));
+        shopper.Buy(fifth);
+        static string CodeFor(string source) => "CODE-" + source;
+
+        var first = IngestRules.OnPurchase(fifth, shopper.Summary, before, null, T0.AddDays(4), MilestoneOn, CodeFor);
+        var again = IngestRules.OnPurchase(fifth, shopper.Summary, before, null, T0.AddDays(4).AddMinutes(5), MilestoneOn, CodeFor);
+
+        var message = Assert.Single(first.Decisions).Message;
+        Assert.Equal(message.MessageId, Assert.Single(again.Decisions).Message.MessageId);
+        Assert.Equal("CODE-milestone:5", message.Data.Coupon?.Code);
+        Assert.Equal(message.Data.Coupon?.Code, again.Decisions[0].Message.Data.Coupon?.Code);
+    }
+
+    [Fact]
+    public void OnPurchase_FifthPurchaseAppliedToTheSavedAccount_DecidesNothingNew()
+    {
+        var shopper = new Shopper(MilestoneOn);
+        shopper.BuyMany(5, T0);
 
         var replay = shopper.Apply(Purchase("O-5", T0.AddDays(4)), T0.AddDays(4).AddMinutes(5));
 
+        Assert.Empty(replay.Decisions);
         Assert.Equal(1, shopper.CodesIssued);
-        var again = Assert.Single(replay.Decisions).Message;
-        Assert.Equal(first.Decisions[0].Message.MessageId, again.MessageId);
-        Assert.Equal("CODE-1", again.Data.Coupon?.Code);
     }
 
     // Coupon redemption
@@ -500,19 +516,17 @@ public sealed class IngestRulesTests
         Assert.Empty(next.Decisions);
     }
 
-    // BUG: replaying the purchase that reached a tier decides nothing, because the account already remembers the tier.
-    // If publishing failed after the account was saved, the storefront's retry never sends the upgrade message.
-    // Expected: the same decision (same message id) again, which the decision log dedupes.
     [Fact]
-    public void OnPurchase_UpgradingPurchaseReplayed_SameUpgradeDecisionAgain()
+    public void OnPurchase_UpgradingPurchaseComputedTwiceFromTheSameAccount_SameUpgradeDecision()
     {
         var shopper = new Shopper(TiersOn);
+        var before = shopper.Account;
         var purchase = Purchase("O-1", T0, "250.00");
         shopper.Buy(purchase);
 
-        var replay = shopper.Apply(purchase, T0.AddMinutes(5));
+        var again = IngestRules.OnPurchase(purchase, shopper.Summary, before, null, T0.AddMinutes(5), TiersOn, Codes());
 
-        Assert.Equal("tier-upgrade:C-1:Silver:O-1", Assert.Single(replay.Decisions).Message.MessageId);
+        Assert.Equal("tier-upgrade:C-1:Silver:O-1", Assert.Single(again.Decisions).Message.MessageId);
     }
 
     // Referral
@@ -573,20 +587,18 @@ public sealed class IngestRulesTests
         Assert.Null(result.CreditReferrer);
     }
 
-    // BUG: replaying the first purchase names no referrer to credit, because the buyer's account already says who
-    // referred them. ApplyRewards saves the buyer's account before crediting the referrer, so if that second step
-    // failed the retry never credits them. Expected: the referrer again (CreditReferral credits once per referred customer).
     [Fact]
-    public void OnPurchase_FirstPurchaseWithReferrerReplayed_ReferrerStillNamed()
+    public void OnPurchase_FirstPurchaseComputedTwiceFromTheSameAccount_ReferrerNamedBothTimes()
     {
         var shopper = new Shopper(ReferralOn);
+        var before = shopper.Account;
         var purchase = Purchase("O-1", T0);
         var referrer = new Referrer(Friend, null);
         shopper.Buy(purchase, referrer: referrer);
 
-        var replay = shopper.Apply(purchase, T0.AddMinutes(5), referrer);
+        var again = IngestRules.OnPurchase(purchase, shopper.Summary, before, referrer, T0.AddMinutes(5), ReferralOn, Codes());
 
-        Assert.Equal(Friend, replay.CreditReferrer);
+        Assert.Equal(Friend, again.CreditReferrer);
     }
 
     [Fact]

@@ -154,6 +154,52 @@ public sealed class PointsLedgerTests
         Assert.Equal(new PointsBalance(100, T0.AddMonths(12)), PointsLedger.Balance(shopper.Summary, T0.AddDays(4), Points, Usd));
     }
 
+    [Fact]
+    public void History_EarnedExpiredEarned_EntriesOldestFirst()
+    {
+        var shopper = new Shopper(RewardSettings.Off);
+        shopper.Buy("O-1", T0, "100.00");
+        shopper.Buy("O-2", T0.AddDays(10), "50.00");
+        shopper.Buy("O-3", T0.AddMonths(14), "30.00");
+
+        var history = PointsLedger.History(shopper.Summary, T0.AddMonths(14).AddDays(1), Points, Usd);
+
+        Assert.Equal(
+            new[]
+            {
+                new PointsEntry(T0, 100, "earned"),
+                new PointsEntry(T0.AddDays(10), 50, "earned"),
+                new PointsEntry(T0.AddDays(10).AddMonths(12), -150, "expired"),
+                new PointsEntry(T0.AddMonths(14), 30, "earned"),
+            },
+            history);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(11)]
+    [InlineData(12)] // the first balance expires
+    [InlineData(13)]
+    [InlineData(24)]
+    [InlineData(40)] // everything expired
+    public void History_AnyDate_SumsToBalance(int monthsAfterStart)
+    {
+        var shopper = new Shopper(RewardSettings.Off);
+        shopper.Buy("O-1", T0, "100.00");
+        shopper.Buy(Purchase("O-2", T0.AddMonths(2), "70.00", "EUR"));
+        shopper.Buy("O-3", T0.AddMonths(14), "80.00");
+        shopper.Buy("O-4", T0.AddMonths(20), "45.50");
+        shopper.Refund("O-4", "20.00");
+        shopper.Buy("O-5", T0.AddMonths(21), "10.00");
+        shopper.Cancel("O-5");
+        var asOf = T0.AddMonths(monthsAfterStart);
+
+        var history = PointsLedger.History(shopper.Summary, asOf, Points, Usd);
+
+        Assert.Equal(PointsLedger.Balance(shopper.Summary, asOf, Points, Usd).Points, history.Sum(e => e.Points));
+        Assert.All(history, e => Assert.True(e.At <= asOf));
+    }
+
     // Tiers and the rolling 12 months
 
     [Theory]

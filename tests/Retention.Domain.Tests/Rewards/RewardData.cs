@@ -37,10 +37,10 @@ internal static class RewardData
     };
 
     /// <summary>A source of fresh codes: CODE-1, CODE-2, ...</summary>
-    public static Func<string> Codes()
+    public static Func<string, string> Codes()
     {
         var next = 0;
-        return () => "CODE-" + (++next).ToString(CultureInfo.InvariantCulture);
+        return _ => "CODE-" + (++next).ToString(CultureInfo.InvariantCulture);
     }
 
     public static LoyaltyAccount Account(params Coupon[] coupons) => LoyaltyAccount.Empty(Customer) with { Coupons = [.. coupons] };
@@ -64,7 +64,7 @@ internal static class RewardData
     public sealed class Shopper(RewardSettings settings)
     {
         private readonly Dictionary<string, Order> _orders = [];
-        private readonly Func<string> _codes = Codes();
+        private readonly Func<string, string> _codes = Codes();
 
         public RewardSettings Settings => settings;
         public CustomerSummary Summary { get; private set; } = CustomerSummary.Empty(Customer);
@@ -93,10 +93,10 @@ internal static class RewardData
         /// <summary>Applies the ingest rules to a purchase already recorded (a replay), with the account as it is now.</summary>
         public PurchaseRewards Apply(Purchase purchase, DateTimeOffset now, Referrer? referrer = null)
         {
-            var result = IngestRules.OnPurchase(purchase, Summary, Account, referrer, now, settings, () =>
+            var result = IngestRules.OnPurchase(purchase, Summary, Account, referrer, now, settings, source =>
             {
                 CodesIssued++;
-                return _codes();
+                return _codes(source);
             });
             Account = result.Account;
             return result;
