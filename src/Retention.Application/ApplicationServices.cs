@@ -28,6 +28,9 @@ public static class ApplicationServices
         services.AddSingleton<Rewards.ApplyRewards>();
         services.AddSingleton<Rewards.RunRewardRules>();
         services.AddSingleton<Rewards.GetBenefits>();
+        services.AddSingleton<Customers.ExportCustomer>();
+        services.AddSingleton<Customers.EraseCustomer>();
+        services.AddSingleton<Customers.EraseStore>();
         return services;
     }
 }

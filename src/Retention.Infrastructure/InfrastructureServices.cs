@@ -57,6 +57,8 @@ public static class InfrastructureServices
         services.AddSingleton<IConsentStore, TableConsentStore>();
         services.AddSingleton<ILoyaltyStore, TableLoyaltyStore>();
         services.AddSingleton<IDecisionLog, TableDecisionLog>();
+        services.AddSingleton<IStoreEraser, TableStoreEraser>();
+        services.AddSingleton<IWebhookDeliveries, TableWebhookDeliveries>();
         services.AddSingleton<Messaging.ServiceBusConnection>();
         services.AddSingleton<IMessagePublisher, Messaging.ServiceBusMessagePublisher>();
         services.AddSingleton<IMessageInbox, Messaging.ServiceBusMessageInbox>();

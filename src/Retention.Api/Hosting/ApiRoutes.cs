@@ -23,6 +23,12 @@ public static class ApiRoutes
     public static readonly ApiRoute CustomerBenefits = new("CustomerBenefits", "GET", "customers/{customerId}/benefits", RequiresKey: true);
     public static readonly ApiRoute ValidateCoupon = new("ValidateCoupon", "POST", "coupons/{code}/validate", RequiresKey: true);
 
+    public static readonly ApiRoute ExportCustomer = new("ExportCustomer", "GET", "customers/{customerId}/export", RequiresKey: true);
+    public static readonly ApiRoute EraseCustomer = new("EraseCustomer", "POST", "customers/{customerId}/erase", RequiresKey: true);
+
     public static IReadOnlyList<ApiRoute> All { get; } =
-        [RecordPurchase, RecordPurchaseBatch, RecordRefund, CancelOrder, RetentionReport, Health, UpdateConsent, UnsubscribePage, Unsubscribe, CustomerBenefits, ValidateCoupon];
+    [
+        RecordPurchase, RecordPurchaseBatch, RecordRefund, CancelOrder, RetentionReport, Health, UpdateConsent, UnsubscribePage, Unsubscribe,
+        CustomerBenefits, ValidateCoupon, ExportCustomer, EraseCustomer,
+    ];
 }

@@ -18,6 +18,7 @@ public static class ApiServices
         services.AddSingleton<ReportEndpoint>();
         services.AddSingleton<MessageEndpoints>();
         services.AddSingleton<RewardEndpoints>();
+        services.AddSingleton<CustomerEndpoints>();
         services.AddOptions<DispatchOptions>()
             .Bind(configuration.GetSection(DispatchOptions.Section))
             .ValidateDataAnnotations()

@@ -60,6 +60,8 @@ public static class LocalApiHost
         Map(app, ApiRoutes.UnsubscribePage, (s, c) => Task.FromResult(s.GetRequiredService<MessageEndpoints>().ConfirmPage(c)));
         Map(app, ApiRoutes.Unsubscribe, (s, c) => s.GetRequiredService<MessageEndpoints>().UnsubscribeAsync(c));
         Map(app, ApiRoutes.CustomerBenefits, (s, c) => s.GetRequiredService<RewardEndpoints>().GetAsync(c, c.Request.RouteValues["customerId"] as string ?? ""));
+        Map(app, ApiRoutes.ExportCustomer, (s, c) => s.GetRequiredService<CustomerEndpoints>().ExportAsync(c, c.Request.RouteValues["customerId"] as string ?? ""));
+        Map(app, ApiRoutes.EraseCustomer, (s, c) => s.GetRequiredService<CustomerEndpoints>().EraseAsync(c, c.Request.RouteValues["customerId"] as string ?? ""));
         Map(app, ApiRoutes.ValidateCoupon, (s, c) => s.GetRequiredService<RewardEndpoints>().ValidateAsync(c, c.Request.RouteValues["code"] as string ?? ""));
         app.MapFallback((HttpContext context) => Problems.NotFound($"There is no route {context.Request.Method} {context.Request.Path}. See docs/api.md."));
         return app;

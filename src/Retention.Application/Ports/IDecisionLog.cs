@@ -16,4 +16,6 @@ public interface IDecisionLog
     Task MarkPublishedAsync(CustomerId customerId, string messageId, CancellationToken cancellationToken);
 
     IAsyncEnumerable<LoggedDecision> ReadAllAsync(CancellationToken cancellationToken);
+
+    IAsyncEnumerable<LoggedDecision> ReadCustomerAsync(CustomerId customerId, CancellationToken cancellationToken);
 }

@@ -22,6 +22,15 @@ public interface IOrderLedger
 
     Task<CustomerSummary?> FindCustomerAsync(CustomerId customerId, CancellationToken cancellationToken);
 
+    /// <summary>The customer's orders (test orders included), oldest first, for the data export.</summary>
+    Task<IReadOnlyList<Order>> ReadCustomerOrdersAsync(CustomerId customerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the customer's personal data (email, first name, locale, marketing consent) from their summary and every
+    /// order row; amounts, dates and items stay, so every metric stays the same. Returns false for an unknown customer.
+    /// </summary>
+    Task<bool> EraseContactAsync(CustomerId customerId, CancellationToken cancellationToken);
+
     /// <summary>Every customer summary, for the nightly job: reads one row per customer, never the orders.</summary>
     IAsyncEnumerable<CustomerSummary> ReadAllCustomersAsync(CancellationToken cancellationToken);
 }

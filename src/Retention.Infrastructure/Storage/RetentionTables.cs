@@ -29,6 +29,7 @@ internal sealed class RetentionTables : IDisposable
         Consent = Service.GetTableClient(settings.TablePrefix + "consent");
         Loyalty = Service.GetTableClient(settings.TablePrefix + "loyalty");
         Decisions = Service.GetTableClient(settings.TablePrefix + "decisions");
+        Webhooks = Service.GetTableClient(settings.TablePrefix + "webhooks");
     }
 
     public TableServiceClient Service { get; }
@@ -42,7 +43,13 @@ internal sealed class RetentionTables : IDisposable
     public TableClient Messages { get; }
     public TableClient Consent { get; }
     public TableClient Loyalty { get; }
+
+    /// <summary>Every table of the store, for the store eraser.</summary>
+    public IReadOnlyList<TableClient> All => [Customers, Claims, Snapshots, ReportEmails, Messages, Consent, Loyalty, Decisions, Webhooks];
     public TableClient Decisions { get; }
+
+    /// <summary>Applied webhook deliveries (Shopify, WooCommerce), for the delivery-id shortcut.</summary>
+    public TableClient Webhooks { get; }
 
     public void Dispose() => _createLock.Dispose();
 
@@ -66,6 +73,7 @@ internal sealed class RetentionTables : IDisposable
                 await Consent.CreateIfNotExistsAsync(cancellationToken);
                 await Loyalty.CreateIfNotExistsAsync(cancellationToken);
                 await Decisions.CreateIfNotExistsAsync(cancellationToken);
+                await Webhooks.CreateIfNotExistsAsync(cancellationToken);
                 _created = true;
             }
         }

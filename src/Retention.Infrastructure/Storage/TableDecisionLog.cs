@@ -51,6 +51,17 @@ internal sealed class TableDecisionLog(RetentionTables tables) : IDecisionLog
         }
     }
 
+    public async IAsyncEnumerable<LoggedDecision> ReadCustomerAsync(CustomerId customerId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var prefix = TableKeys.Escape(customerId.Value) + "|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.CustomerPartition(customerId)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        await foreach (var entity in tables.Decisions.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return Parse(entity);
+        }
+    }
+
     private static LoggedDecision Parse(TableEntity entity) => new(
         CustomerId.Parse(entity.GetString("CustomerId")),
         entity.GetString("MessageId"),

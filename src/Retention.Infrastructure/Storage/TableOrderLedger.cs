@@ -72,6 +72,77 @@ internal sealed partial class TableOrderLedger(RetentionTables tables, SummaryCa
             return row.HasValue ? CustomerSummaryEntity.ToSummary(row.Value!) : null;
         }, cancellationToken);
 
+    public Task<IReadOnlyList<Order>> ReadCustomerOrdersAsync(CustomerId customerId, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await tables.EnsureCreatedAsync(cancellationToken);
+            var orders = new List<Order>();
+            await foreach (var entity in tables.Customers.QueryAsync<TableEntity>(OrderRangeFilter(customerId), cancellationToken: cancellationToken))
+            {
+                orders.Add(OrderEntity.ToOrder(entity));
+            }
+            return (IReadOnlyList<Order>)[.. orders.OrderBy(o => o.Purchase.PurchasedAt)];
+        }, cancellationToken);
+
+    /// <summary>Personal fields of a summary row and of an order row: what erasing removes.</summary>
+    private static readonly string[] PersonalFields =
+        ["Email", "EmailAsOf", "Locale", "LocaleAsOf", "MarketingConsent", "MarketingConsentAsOf", "FirstName", "FirstNameAsOf"];
+
+    public Task<bool> EraseContactAsync(CustomerId customerId, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await tables.EnsureCreatedAsync(cancellationToken);
+            var found = false;
+            await foreach (var order in tables.Customers.QueryAsync<TableEntity>(OrderRangeFilter(customerId), cancellationToken: cancellationToken))
+            {
+                found = true;
+                await EraseRowAsync(order, cancellationToken);
+            }
+            var summary = await tables.Customers.GetEntityIfExistsAsync<TableEntity>(
+                TableKeys.CustomerPartition(customerId), TableKeys.SummaryRow(customerId), cancellationToken: cancellationToken);
+            if (summary.HasValue)
+            {
+                found = true;
+                await EraseRowAsync(summary.Value!, cancellationToken);
+            }
+            cache.Forget(customerId);
+            return found;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Replaces the row without its personal fields (a merge cannot remove a property), checked by ETag: when a
+    /// purchase or refund changed the row meanwhile, it is read again and erased again, so no change is lost.
+    /// </summary>
+    private async Task EraseRowAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!PersonalFields.Any(entity.ContainsKey))
+            {
+                return;
+            }
+            foreach (var field in PersonalFields)
+            {
+                entity.Remove(field);
+            }
+            try
+            {
+                await tables.Customers.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
+            {
+                entity = (await tables.Customers.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken)).Value;
+            }
+        }
+    }
+
+    private static string OrderRangeFilter(CustomerId customerId)
+    {
+        var prefix = TableKeys.OrderRow(customerId, OrderId.Parse("x"))[..^1];
+        return TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.CustomerPartition(customerId)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+    }
+
     private async Task<IReadOnlyList<PurchaseOutcome>> RecordAsync(IReadOnlyList<Purchase> purchases, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);

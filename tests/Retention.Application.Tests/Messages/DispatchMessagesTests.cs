@@ -208,6 +208,10 @@ public sealed class DispatchMessagesTests
 
         public Task<Order?> FindOrderAsync(OrderId orderId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<Order>> ReadCustomerOrdersAsync(CustomerId customerId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> EraseContactAsync(CustomerId customerId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public IAsyncEnumerable<CustomerSummary> ReadAllCustomersAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
