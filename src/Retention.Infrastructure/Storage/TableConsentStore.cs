@@ -15,41 +15,13 @@ namespace Retention.Infrastructure.Storage;
 /// </summary>
 internal sealed class TableConsentStore(RetentionTables tables) : IConsentStore
 {
-    private const int MaxAttempts = 8;
     private const string EmailPartition = "email";
 
     public async Task<ConsentRecord> GetAsync(CustomerId customerId, CancellationToken cancellationToken) =>
         (await ReadAsync(customerId, cancellationToken)).Record;
 
-    public async Task<ConsentRecord> UpdateAsync(CustomerId customerId, Func<ConsentRecord, ConsentRecord> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var (current, etag) = await ReadAsync(customerId, cancellationToken);
-            var next = change(current);
-            if (next == current)
-            {
-                return current;
-            }
-            var entity = ToEntity(customerId, next);
-            try
-            {
-                if (etag is { } existing)
-                {
-                    await tables.Consent.UpdateEntityAsync(entity, existing, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await tables.Consent.AddEntityAsync(entity, cancellationToken);
-                }
-                return next;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
-            {
-                // Someone changed the record between our read and write: read again and re-apply the change.
-            }
-        }
-    }
+    public Task<ConsentRecord> UpdateAsync(CustomerId customerId, Func<ConsentRecord, ConsentRecord> change, CancellationToken cancellationToken) =>
+        OptimisticRow.UpdateAsync(tables.Consent, () => ReadAsync(customerId, cancellationToken), change, record => ToEntity(customerId, record), cancellationToken);
 
     public async Task<bool> IsSuppressedAsync(EmailAddress address, CancellationToken cancellationToken)
     {

@@ -14,38 +14,14 @@ namespace Retention.Infrastructure.Storage;
 /// </summary>
 internal sealed class TableLoyaltyStore(RetentionTables tables) : ILoyaltyStore
 {
-    private const int MaxAttempts = 8;
     private const string ReferralPartition = "ref";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<LoyaltyAccount> GetAsync(CustomerId customerId, CancellationToken cancellationToken) =>
         (await ReadAsync(customerId, cancellationToken)).Account;
 
-    public async Task<LoyaltyAccount> UpdateAsync(CustomerId customerId, Func<LoyaltyAccount, LoyaltyAccount> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var (current, etag) = await ReadAsync(customerId, cancellationToken);
-            var next = change(current);
-            if (ReferenceEquals(next, current))
-            {
-                return current;
-            }
-            var entity = new TableEntity(TableKeys.CustomerPartition(customerId), Row(customerId)) { ["CustomerId"] = customerId.Value };
-            ChunkedProperty.WriteString(entity, "Account", JsonSerializer.Serialize(LoyaltyDocument.From(next), Json));
-            try
-            {
-                await StorageGuard.RunAsync(async () => etag is { } existing
-                    ? await tables.Loyalty.UpdateEntityAsync(entity, existing, TableUpdateMode.Replace, cancellationToken)
-                    : await tables.Loyalty.AddEntityAsync(entity, cancellationToken), cancellationToken);
-                return next;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
-            {
-                // Changed by someone else between our read and write: read again and apply the change again.
-            }
-        }
-    }
+    public Task<LoyaltyAccount> UpdateAsync(CustomerId customerId, Func<LoyaltyAccount, LoyaltyAccount> change, CancellationToken cancellationToken) =>
+        OptimisticRow.UpdateAsync(tables.Loyalty, () => ReadAsync(customerId, cancellationToken), change, account => ToEntity(customerId, account), cancellationToken);
 
     public async Task<bool> TryReserveReferralCodeAsync(string code, CustomerId customerId, CancellationToken cancellationToken)
     {
@@ -86,6 +62,13 @@ internal sealed class TableLoyaltyStore(RetentionTables tables) : ILoyaltyStore
         var row = await StorageGuard.RunAsync(() => tables.Loyalty.GetEntityIfExistsAsync<TableEntity>(
             TableKeys.CustomerPartition(customerId), Row(customerId), cancellationToken: cancellationToken), cancellationToken);
         return row.HasValue ? (Parse(row.Value!), row.Value!.ETag) : (LoyaltyAccount.Empty(customerId), null);
+    }
+
+    private static TableEntity ToEntity(CustomerId customerId, LoyaltyAccount account)
+    {
+        var entity = new TableEntity(TableKeys.CustomerPartition(customerId), Row(customerId)) { ["CustomerId"] = customerId.Value };
+        ChunkedProperty.WriteString(entity, "Account", JsonSerializer.Serialize(LoyaltyDocument.From(account), Json));
+        return entity;
     }
 
     private static LoyaltyAccount Parse(TableEntity entity) =>
