@@ -43,7 +43,7 @@ public sealed class RewardsOptions : IValidatableObject
         Tiers = new TierRule(Tiers.Enabled) { Tiers = [.. TierList()] },
         Referral = new ReferralRule(Referral.Enabled, Referral.AmountOff, Referral.MinimumSpend, Referral.ValidDays),
         WinBack = new WinBackRule(WinBack.Enabled, WinBack.GapMultiplier, WinBack.DefaultDays, WinBack.SecondTouchDays, WinBack.PercentOff, WinBack.ValidDays,
-            WinBack.MaxDaysSinceLastPurchase),
+            WinBack.MaxDaysSinceLastPurchase, WinBack.ProbabilityAliveThreshold, WinBack.MinimumDaysWithModel),
         Replenishment = new ReplenishmentRule(Replenishment.Enabled, Replenishment.LeadDays),
         CouponExpiring = new CouponExpiringRule(CouponExpiring.Enabled, CouponExpiring.WarningDays),
         Feedback = new FeedbackRule(Feedback.Enabled, Feedback.DelayDays, Feedback.CatchUpDays),
@@ -89,6 +89,8 @@ public sealed class RewardsOptions : IValidatableObject
         Check(WinBack.SecondTouchDays is >= 0 and <= 365, "Rewards:WinBack:SecondTouchDays must be from 0 (no second touch) to 365.");
         Check(WinBack.PercentOff is >= 0 and <= 100, "Rewards:WinBack:PercentOff must be from 0 (no coupon) to 100.");
         Check(WinBack.ValidDays is >= 1 and <= 365, "Rewards:WinBack:ValidDays must be from 1 to 365.");
+        Check(WinBack.ProbabilityAliveThreshold is > 0 and < 1, "Rewards:WinBack:ProbabilityAliveThreshold must be more than 0 and less than 1.");
+        Check(WinBack.MinimumDaysWithModel is >= 1 and <= 365, "Rewards:WinBack:MinimumDaysWithModel must be from 1 to 365.");
         Check(WinBack.MaxDaysSinceLastPurchase > WinBack.DefaultDays, "Rewards:WinBack:MaxDaysSinceLastPurchase must be more than Rewards:WinBack:DefaultDays.");
         Check(Replenishment.LeadDays is >= 0 and <= 60, "Rewards:Replenishment:LeadDays must be from 0 to 60.");
         Check(CouponExpiring.WarningDays is >= 1 and <= 60, "Rewards:CouponExpiring:WarningDays must be from 1 to 60.");
@@ -151,6 +153,12 @@ public sealed class RewardsOptions : IValidatableObject
         public decimal PercentOff { get; set; } = 10m;
         public int ValidDays { get; set; } = 14;
         public int MaxDaysSinceLastPurchase { get; set; } = 730;
+
+        /// <summary>With a fitted model: lapsed when the probability alive falls below this (0 to 1).</summary>
+        public double ProbabilityAliveThreshold { get; set; } = 0.3;
+
+        /// <summary>With a fitted model: never sooner than this many days after the last purchase.</summary>
+        public int MinimumDaysWithModel { get; set; } = 30;
     }
 
     public sealed class ReplenishmentSettings

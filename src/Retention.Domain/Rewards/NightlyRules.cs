@@ -15,13 +15,15 @@ public static class NightlyRules
     /// <param name="asOf">The end of the store day the job runs for.</param>
     /// <param name="decided">This customer's earlier decisions: message id → when it was decided (for the second win-back touch).</param>
     /// <param name="categoryGapDays">The median reorder gap of a category, in days, or null when unknown.</param>
+    /// <param name="probabilityAlive">The customer's probability alive from the fitted model, or null when there is no model.</param>
     public static ImmutableArray<Decision> Evaluate(
         CustomerSummary summary,
         LoyaltyAccount account,
         DateTimeOffset asOf,
         RewardSettings settings,
         IReadOnlyDictionary<string, DateTimeOffset> decided,
-        Func<string, double?> categoryGapDays)
+        Func<string, double?> categoryGapDays,
+        double? probabilityAlive = null)
     {
         var decisions = ImmutableArray.CreateBuilder<Decision>();
         var customer = summary.CustomerId;
@@ -30,7 +32,7 @@ public static class NightlyRules
         {
             var last = counted[^1].PurchasedAt;
             var gaps = Gaps(counted);
-            WinBack(decisions, customer, account, last, gaps, asOf, settings, decided);
+            WinBack(decisions, customer, account, last, Lapsed(last, gaps, asOf, settings.WinBack, probabilityAlive), asOf, settings, decided);
             Replenishment(decisions, customer, account, last, gaps, asOf, settings, categoryGapDays);
             Feedback(decisions, customer, account, last, asOf, settings);
             PointsExpiring(decisions, summary, asOf, settings);
@@ -66,11 +68,21 @@ public static class NightlyRules
     public static DateTimeOffset LapseStart(DateTimeOffset lastPurchase, IReadOnlyCollection<double> gaps, WinBackRule rule) =>
         lastPurchase.AddDays(Math.Max(rule.GapMultiplier * (Median(gaps) ?? 0), rule.DefaultDays));
 
+    /// <summary>
+    /// Whether a customer whose last counted purchase was at <paramref name="last"/> is lapsed: by the model when it
+    /// gives a probability alive, else by the gap rule; never after <see cref="WinBackRule.MaxDaysSinceLastPurchase"/>.
+    /// </summary>
+    public static bool Lapsed(DateTimeOffset last, IReadOnlyCollection<double> gaps, DateTimeOffset asOf, WinBackRule rule, double? probabilityAlive) =>
+        rule.Enabled && asOf <= last.AddDays(rule.MaxDaysSinceLastPurchase)
+        && (probabilityAlive is { } alive
+            ? alive < rule.ProbabilityAliveThreshold && asOf >= last.AddDays(rule.MinimumDaysWithModel)
+            : asOf >= LapseStart(last, gaps, rule));
+
     private static void WinBack(
-        ImmutableArray<Decision>.Builder decisions, CustomerId customer, LoyaltyAccount account, DateTimeOffset last, ImmutableArray<double> gaps,
+        ImmutableArray<Decision>.Builder decisions, CustomerId customer, LoyaltyAccount account, DateTimeOffset last, bool lapsed,
         DateTimeOffset asOf, RewardSettings settings, IReadOnlyDictionary<string, DateTimeOffset> decided)
     {
-        if (settings.WinBack is not { Enabled: true } rule || asOf > last.AddDays(rule.MaxDaysSinceLastPurchase) || asOf < LapseStart(last, gaps, rule))
+        if (settings.WinBack is not { Enabled: true } rule || !lapsed)
         {
             return;
         }
@@ -108,7 +120,7 @@ public static class NightlyRules
     }
 
     /// <summary>Whether the customer is lapsed as of <paramref name="asOf"/> (the nightly job issues the coupon first).</summary>
-    public static bool IsLapsed(CustomerSummary summary, DateTimeOffset asOf, WinBackRule rule)
+    public static bool IsLapsed(CustomerSummary summary, DateTimeOffset asOf, WinBackRule rule, double? probabilityAlive = null)
     {
         var counted = summary.CountedOrders.Where(o => o.PurchasedAt <= asOf).ToList();
         if (!rule.Enabled || counted.Count == 0)
@@ -116,7 +128,7 @@ public static class NightlyRules
             return false;
         }
         var last = counted[^1].PurchasedAt;
-        return asOf >= LapseStart(last, Gaps(counted), rule) && asOf <= last.AddDays(rule.MaxDaysSinceLastPurchase);
+        return Lapsed(last, Gaps(counted), asOf, rule, probabilityAlive);
     }
 
     private static void Replenishment(

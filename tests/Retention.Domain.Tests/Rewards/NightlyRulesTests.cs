@@ -33,6 +33,30 @@ public sealed class NightlyRulesTests
     // Median and lapse start
 
     [Theory]
+    [InlineData(0.29, 30, true)]
+    [InlineData(0.30, 30, false)]
+    [InlineData(0.29, 29, false)]
+    [InlineData(0.05, 731, false)]
+    public void IsLapsed_WithAModel_ProbabilityAliveBelowThresholdAfterTheMinimumDays(double alive, int days, bool expected)
+    {
+        var shopper = new Shopper(WinBackOn);
+        shopper.Buy("O-1", T0);
+
+        Assert.Equal(expected, NightlyRules.IsLapsed(shopper.Summary, T0.AddDays(days), WinBackOn.WinBack, alive));
+    }
+
+    [Fact]
+    public void Evaluate_ModelSaysAliveLongAfterTheGapRule_NoWinBack()
+    {
+        var shopper = new Shopper(WinBackOn);
+        shopper.Buy("O-1", T0);
+
+        var decisions = shopper.Night(T0.AddDays(200), probabilityAlive: 0.9);
+
+        Assert.DoesNotContain(decisions, d => d.Programme == "win-back");
+    }
+
+    [Theory]
     [InlineData(new double[0], null)]
     [InlineData(new[] { 40.0 }, 40.0)]
     [InlineData(new[] { 60.0, 40.0, 50.0 }, 50.0)] // odd: the middle one

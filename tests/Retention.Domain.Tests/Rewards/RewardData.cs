@@ -122,8 +122,10 @@ internal static class RewardData
         public Coupon CouponFrom(string source) => Assert.IsType<Coupon>(Account.CouponFrom(source));
 
         public ImmutableArray<Decision> Night(
-            DateTimeOffset asOf, IReadOnlyDictionary<string, DateTimeOffset>? decided = null, Func<string, double?>? categoryGapDays = null) =>
-            NightlyRules.Evaluate(Summary, Account, asOf, settings, decided ?? new Dictionary<string, DateTimeOffset>(), categoryGapDays ?? (_ => null));
+            DateTimeOffset asOf, IReadOnlyDictionary<string, DateTimeOffset>? decided = null, Func<string, double?>? categoryGapDays = null,
+            double? probabilityAlive = null) =>
+            NightlyRules.Evaluate(Summary, Account, asOf, settings, decided ?? new Dictionary<string, DateTimeOffset>(), categoryGapDays ?? (_ => null),
+                probabilityAlive);
 
         private void Changed(Order order)
         {
