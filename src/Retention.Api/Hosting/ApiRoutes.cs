@@ -26,9 +26,16 @@ public static class ApiRoutes
     public static readonly ApiRoute ExportCustomer = new("ExportCustomer", "GET", "customers/{customerId}/export", RequiresKey: true);
     public static readonly ApiRoute EraseCustomer = new("EraseCustomer", "POST", "customers/{customerId}/erase", RequiresKey: true);
 
+    /// <summary>Anonymous: the platform's HMAC signature over the raw body is the proof (platforms cannot send a function key).</summary>
+    public static readonly ApiRoute ShopifyWebhook = new("ShopifyWebhook", "POST", "webhooks/shopify", RequiresKey: false);
+
+    /// <summary>Anonymous: the platform's HMAC signature over the raw body is the proof (platforms cannot send a function key).</summary>
+    public static readonly ApiRoute WooCommerceWebhook = new("WooCommerceWebhook", "POST", "webhooks/woocommerce", RequiresKey: false);
+
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         RecordPurchase, RecordPurchaseBatch, RecordRefund, CancelOrder, RetentionReport, Health, UpdateConsent, UnsubscribePage, Unsubscribe,
         CustomerBenefits, ValidateCoupon, ExportCustomer, EraseCustomer,
+        ShopifyWebhook, WooCommerceWebhook,
     ];
 }

@@ -27,6 +27,9 @@ public static class ApiServices
             .Bind(configuration.GetSection(NightlyOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<Webhooks.WebhookEndpoints>();
+        services.AddOptions<Webhooks.ShopifyOptions>().Bind(configuration.GetSection(Webhooks.ShopifyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Webhooks.WooCommerceOptions>().Bind(configuration.GetSection(Webhooks.WooCommerceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EndpointGuard>();
         return services;
     }

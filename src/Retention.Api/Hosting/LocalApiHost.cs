@@ -63,6 +63,8 @@ public static class LocalApiHost
         Map(app, ApiRoutes.ExportCustomer, (s, c) => s.GetRequiredService<CustomerEndpoints>().ExportAsync(c, c.Request.RouteValues["customerId"] as string ?? ""));
         Map(app, ApiRoutes.EraseCustomer, (s, c) => s.GetRequiredService<CustomerEndpoints>().EraseAsync(c, c.Request.RouteValues["customerId"] as string ?? ""));
         Map(app, ApiRoutes.ValidateCoupon, (s, c) => s.GetRequiredService<RewardEndpoints>().ValidateAsync(c, c.Request.RouteValues["code"] as string ?? ""));
+        Map(app, ApiRoutes.ShopifyWebhook, (s, c) => s.GetRequiredService<Webhooks.WebhookEndpoints>().ShopifyAsync(c));
+        Map(app, ApiRoutes.WooCommerceWebhook, (s, c) => s.GetRequiredService<Webhooks.WebhookEndpoints>().WooCommerceAsync(c));
         app.MapFallback((HttpContext context) => Problems.NotFound($"There is no route {context.Request.Method} {context.Request.Path}. See docs/api.md."));
         return app;
     }
