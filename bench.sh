@@ -3,6 +3,8 @@
 # Usage: ./bench.sh ingest [--purchases N --concurrency N --batch N --customers N]
 #        ./bench.sh engine [--customers N]
 #        ./bench.sh nightly [--customers N]
+#        ./bench.sh import [--orders N --customers N --parallelism 1,2,4,8]
+#        ./bench.sh model [--customers N --seed N]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"

@@ -31,6 +31,7 @@ public static class ApplicationServices
         services.AddSingleton<Customers.ExportCustomer>();
         services.AddSingleton<Customers.EraseCustomer>();
         services.AddSingleton<Customers.EraseStore>();
+        services.AddSingleton<Models.FitCustomerModels>();
         return services;
     }
 }

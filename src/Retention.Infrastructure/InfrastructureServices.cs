@@ -41,6 +41,10 @@ public static class InfrastructureServices
             .Bind(configuration.GetSection(Application.Messages.BrandOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<Application.Models.ModelOptions>()
+            .Bind(configuration.GetSection(Application.Models.ModelOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<Messaging.ServiceBusOptions>()
             .Bind(configuration.GetSection(Messaging.ServiceBusOptions.Section))
             .ValidateDataAnnotations()
@@ -59,6 +63,9 @@ public static class InfrastructureServices
         services.AddSingleton<IDecisionLog, TableDecisionLog>();
         services.AddSingleton<IStoreEraser, TableStoreEraser>();
         services.AddSingleton<IWebhookDeliveries, TableWebhookDeliveries>();
+        services.AddSingleton<ICustomerPredictions, TablePredictionStore>();
+        // TryAdd: a host may register its own metrics adapter first.
+        services.TryAddSingleton<IRetentionMetrics, Telemetry.MeterRetentionMetrics>();
         services.AddSingleton<Messaging.ServiceBusConnection>();
         services.AddSingleton<IMessagePublisher, Messaging.ServiceBusMessagePublisher>();
         services.AddSingleton<IMessageInbox, Messaging.ServiceBusMessageInbox>();

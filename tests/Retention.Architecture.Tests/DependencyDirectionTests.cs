@@ -12,7 +12,7 @@ public sealed class DependencyDirectionTests
         { "Retention.Application", ["Retention.Domain"], ["Microsoft.Extensions."] },
         { "Retention.Infrastructure", ["Retention.Application"], ["Azure.", "Microsoft.Extensions.", "MailKit", "MimeKit", "ScottPlot"] },
         { "Retention.Api", ["Retention.Application", "Retention.Infrastructure"], ["NCrontab"] },
-        { "Retention.Functions", ["Retention.Api"], ["Microsoft.Azure.Functions.Worker"] },
+        { "Retention.Functions", ["Retention.Api"], ["Microsoft.Azure.Functions.Worker", "Microsoft.ApplicationInsights.WorkerService"] },
         { "Retention.DevServers", [], [] },
         { "Retention.Broker", [], ["AMQPNetLite"] },
         { "Retention.Cli", ["Retention.Api", "Retention.DevServers", "Retention.Broker"], ["System.CommandLine", "Spectre.Console", "Microsoft.Extensions.Hosting"] },

@@ -92,37 +92,50 @@ public sealed class RewardsTests
     [Fact]
     public async Task Purchase_QueueDown_503ThenTheRetrySendsTheThankYouOnceWithTheSameCode()
     {
-        await using var rig = await MessagingRig.StartAsync(settings: AllOn);
-        var port = rig.Broker.Port;
-        await rig.Broker.DisposeAsync();
-        var body = new
+        var rig = await MessagingRig.StartAsync(settings: AllOn);
+        Retention.Broker.TestBroker? broker = null;
+        try
         {
-            orderId = "Q-1", customerId = "c-q", purchasedAt = Now(1), currency = "INR", total = 100m, email = "q@example.com", marketingConsent = true,
-        };
+            var port = rig.Broker.Port;
+            await rig.Broker.DisposeAsync();
+            var body = new
+            {
+                orderId = "Q-1", customerId = "c-q", purchasedAt = Now(1), currency = "INR", total = 100m, email = "q@example.com", marketingConsent = true,
+            };
 
-        using (var down = await rig.Api.Client.PostAsJsonAsync("purchases", body))
-        {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
-        }
-        await using var broker = await Retention.Broker.TestBroker.StartAsync(new Retention.Broker.TestBrokerOptions
-        {
-            Port = port, Queues = [MessagingRig.Queue], DuplicateDetectionWindow = TimeSpan.FromMinutes(10),
-        });
-        using (var retry = await rig.Api.Client.PostAsJsonAsync("purchases", body))
-        {
-            Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
-        }
-        using (var again = await rig.Api.Client.PostAsJsonAsync("purchases", body))
-        {
-            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        }
-        var run = await rig.DispatchAsync();
+            using (var down = await rig.Api.Client.PostAsJsonAsync("purchases", body))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            }
+            broker = await Retention.Broker.TestBroker.StartAsync(new Retention.Broker.TestBrokerOptions
+            {
+                Port = port, Queues = [MessagingRig.Queue], DuplicateDetectionWindow = TimeSpan.FromMinutes(10),
+            });
+            using (var retry = await rig.Api.Client.PostAsJsonAsync("purchases", body))
+            {
+                Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+            }
+            using (var again = await rig.Api.Client.PostAsJsonAsync("purchases", body))
+            {
+                Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            }
+            var run = await rig.DispatchAsync();
 
-        var code = (await BenefitsAsync(rig.Api, "c-q")).GetProperty("coupons")[0].GetProperty("code").GetString()!;
-        var email = Assert.Single(await rig.EmailsAsync());
-        Assert.Contains(code, email.TextBody, StringComparison.Ordinal);
-        Assert.Equal(1, run.Sent);
-        Assert.Equal(1, broker.GetQueue(MessagingRig.Queue).CompletedCount);
+            var code = (await BenefitsAsync(rig.Api, "c-q")).GetProperty("coupons")[0].GetProperty("code").GetString()!;
+            var email = Assert.Single(await rig.EmailsAsync());
+            Assert.Contains(code, email.TextBody, StringComparison.Ordinal);
+            Assert.Equal(1, run.Sent);
+            Assert.Equal(1, broker.GetQueue(MessagingRig.Queue).CompletedCount);
+        }
+        finally
+        {
+            // The app first (its receiver says goodbye to the broker), then the broker that replaced the first one.
+            await rig.DisposeAsync();
+            if (broker is not null)
+            {
+                await broker.DisposeAsync();
+            }
+        }
     }
 
     [Fact]

@@ -24,8 +24,6 @@ namespace Retention.Application.Import;
 /// </summary>
 public sealed class PurchaseFileReader(StoreCalendar calendar, CurrencyCode defaultCurrency, DateTimeOffset now)
 {
-    private static readonly char[] Delimiters = [',', ';', '\t'];
-    private static readonly string[] LocalFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"];
     private static readonly string[] CustomerAliases = ["customerid", "customer_id", "customer", "customer id", "customernumber"];
     private static readonly string[] DateAliases = ["purchasedat", "purchased_at", "date", "invoicedate", "invoice_date", "created_at", "createdat", "order_date", "orderdate"];
     private static readonly string[] AmountAliases = ["total", "amount", "dollars", "total_price", "totalprice", "dollar_value", "value", "revenue"];
@@ -34,54 +32,73 @@ public sealed class PurchaseFileReader(StoreCalendar calendar, CurrencyCode defa
 
     private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
 
+    /// <summary>Reads a purchases CSV or a CDNOW file, whichever the first line shows.</summary>
     public IEnumerable<ImportRow> Read(TextReader reader)
     {
-        string? first;
         var line = 0;
+        string? first;
         do
         {
             first = reader.ReadLine();
             line++;
         }
         while (first is not null && first.Trim().Length == 0);
-        if (first is null)
+        return first is null ? [] : Read(first, line, reader, ImportFormat.Auto);
+    }
+
+    /// <summary>Reads the rows after <paramref name="first"/> (line <paramref name="firstLine"/>, already read) in <paramref name="format"/>.</summary>
+    internal IEnumerable<ImportRow> Read(string first, int firstLine, TextReader rest, ImportFormat format)
+    {
+        var delimiter = CsvRecordReader.GuessDelimiter(first);
+        var delimited = format switch
         {
-            yield break;
-        }
-        var delimiter = Delimiters.OrderByDescending(d => first.Count(c => c == d)).First();
-        var rows = first.Contains(delimiter, StringComparison.Ordinal)
-            ? ReadDelimited(reader, first, delimiter, line)
-            : ReadWhitespace(reader, first, line);
-        foreach (var row in rows)
+            ImportFormat.Cdnow => false,
+            ImportFormat.PurchasesCsv => true,
+            _ => delimiter is not null,
+        };
+        return delimited ? ReadDelimited(rest, first, delimiter ?? ',', firstLine) : ReadWhitespace(rest, first, firstLine);
+    }
+
+    /// <summary>The same rows as import items: purchases, skipped rows and bad rows.</summary>
+    internal IEnumerable<ImportItem> ReadItems(string first, int firstLine, TextReader rest, ImportFormat format)
+    {
+        foreach (var row in Read(first, firstLine, rest, format))
         {
-            yield return row;
+            yield return row switch
+            {
+                { Purchase: { } purchase } => new ImportItem { Line = row.Line, Purchase = purchase },
+                { Skipped: true } => ImportItem.Skip(row.Line, SkipReasons.NoCustomer),
+                _ => ImportItem.Bad(row.Column is { } column ? ImportProblem.InColumn(row.Line, column, row.Reason!) : new ImportProblem(row.Line, null, row.Reason!)),
+            };
         }
     }
 
     private IEnumerable<ImportRow> ReadDelimited(TextReader reader, string header, char delimiter, int headerLine)
     {
-        var names = SplitCsv(header, delimiter).Select(n => n.Trim().Trim('\uFEFF').ToLowerInvariant()).ToList();
-        var customer = Find(names, CustomerAliases);
-        var date = Find(names, DateAliases);
+        var columns = new CsvColumns(CsvRecordReader.SplitLine(header, delimiter));
+        var customer = columns.Find(CustomerAliases);
+        var date = columns.Find(DateAliases);
         if (customer < 0 || date < 0)
         {
             throw new FormatException(
-                $"Line {headerLine}: the header needs a customer column ({string.Join(", ", CustomerAliases)}) and a date column ({string.Join(", ", DateAliases)}); found: {string.Join(", ", names)}.");
+                $"Line {headerLine}: the header needs a customer column ({string.Join(", ", CustomerAliases)}) and a date column ({string.Join(", ", DateAliases)}); found: {string.Join(", ", columns.Names)}.");
         }
-        var amount = Find(names, AmountAliases);
-        var currency = Find(names, CurrencyAliases);
-        var order = Find(names, OrderAliases);
-        var line = headerLine;
-        while (reader.ReadLine() is { } text)
+        var amount = columns.Find(AmountAliases);
+        var currency = columns.Find(CurrencyAliases);
+        var order = columns.Find(OrderAliases);
+        var records = new CsvRecordReader(reader, delimiter, headerLine);
+        while (records.TryRead(out var fields, out var line))
         {
-            line++;
-            if (text.Trim().Length == 0)
+            if (fields.TrueForAll(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
-            var fields = SplitCsv(text, delimiter);
-            string? Field(int index) => index >= 0 && index < fields.Count ? fields[index].Trim() : null;
-            yield return ToRow(line, Field(customer), Field(date), Field(amount), Field(currency), Field(order));
+            yield return ToRow(line,
+                new Cell(CsvColumns.Value(fields, customer), columns.NameOf(customer)),
+                new Cell(CsvColumns.Value(fields, date), columns.NameOf(date)),
+                new Cell(CsvColumns.Value(fields, amount), columns.NameOf(amount)),
+                new Cell(CsvColumns.Value(fields, currency), columns.NameOf(currency)),
+                CsvColumns.Value(fields, order) is { } orderText ? new Cell(orderText, columns.NameOf(order)) : null);
         }
     }
 
@@ -100,60 +117,62 @@ public sealed class PurchaseFileReader(StoreCalendar calendar, CurrencyCode defa
             tokens = Tokens(text);
             if (tokens.Length == 5)
             {
-                yield return ToRow(line, tokens[0], tokens[2], tokens[4], null, null);
+                yield return ToRow(line, new(tokens[0], "customer"), new(tokens[2], "date"), new(tokens[4], "dollars"), new(null, "currency"), null);
             }
             else if (tokens.Length == 4)
             {
-                yield return ToRow(line, tokens[0], tokens[1], tokens[3], null, null);
+                yield return ToRow(line, new(tokens[0], "customer"), new(tokens[1], "date"), new(tokens[3], "dollars"), new(null, "currency"), null);
             }
             else if (tokens.Length > 0)
             {
-                yield return new ImportRow(line, null, false, $"expected 4 or 5 columns (customer [sample] date cds dollars), got {tokens.Length}");
+                yield return new ImportRow(line, null, false, $"expected 4 or 5 columns (customer [sample] date cds dollars), got {tokens.Length}")
+                {
+                    Reason = $"expected 4 or 5 columns (customer [sample] date cds dollars), got {tokens.Length}",
+                };
             }
             text = reader.ReadLine();
             line++;
         }
     }
 
-    private ImportRow ToRow(int line, string? customerText, string? dateText, string? amountText, string? currencyText, string? orderText)
+    private ImportRow ToRow(int line, Cell customer, Cell date, Cell amount, Cell currencyCell, Cell? order)
     {
-        if (string.IsNullOrEmpty(customerText) || customerText.Equals("NA", StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrEmpty(customer.Text) || customer.Text.Equals("NA", StringComparison.OrdinalIgnoreCase))
         {
             return new ImportRow(line, null, true, null);
         }
-        if (!CustomerId.TryParse(customerText, out var customerId, out var customerError))
+        if (!CustomerId.TryParse(customer.Text, out var customerId, out var customerError))
         {
-            return Error(line, "customer", customerError.Reason);
+            return Error(line, customer.Column, customerError.Reason);
         }
-        if (ParseInstant(dateText) is not { } purchasedAt)
+        if (ImportValues.ParseInstant(date.Text, calendar) is not { } purchasedAt)
         {
-            return Error(line, "date", $"'{dateText}' is not a date such as 2011-12-09, 19970101, 2011-12-09 08:26:00 or 2011-12-09T08:26:00+01:00");
+            return Error(line, date.Column, ImportValues.NotADate(date.Text));
         }
         if (PurchaseRules.CheckPurchasedAt(purchasedAt, now) is { } timeError)
         {
-            return Error(line, "date", timeError.Reason);
+            return Error(line, date.Column, timeError.Reason);
         }
         var currency = defaultCurrency;
-        if (!string.IsNullOrEmpty(currencyText) && !CurrencyCode.TryParse(currencyText, out currency, out var currencyError))
+        if (!string.IsNullOrEmpty(currencyCell.Text) && !CurrencyCode.TryParse(currencyCell.Text, out currency, out var currencyError))
         {
-            return Error(line, "currency", currencyError.Reason);
+            return Error(line, currencyCell.Column, currencyError.Reason);
         }
         decimal value = 0;
-        if (!string.IsNullOrEmpty(amountText)
-            && !decimal.TryParse(amountText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+        if (!string.IsNullOrEmpty(amount.Text) && !ImportValues.TryDecimal(amount.Text, out value))
         {
-            return Error(line, "amount", $"'{amountText}' is not a number such as 12.50");
+            return Error(line, amount.Column, ImportValues.NotANumber(amount.Text));
         }
         if (!Money.TryCreate(value, currency, out var total, out var amountError))
         {
-            return Error(line, "amount", amountError.Reason);
+            return Error(line, amount.Column, amountError.Reason);
         }
-        var orderId = string.IsNullOrEmpty(orderText) ? DeterministicOrderId(customerText, dateText!, amountText ?? "") : orderText;
-        if (!OrderId.TryParse(orderId, out var order, out var orderError))
+        var orderId = order?.Text ?? DeterministicOrderId(customer.Text, date.Text!, amount.Text ?? "");
+        if (!OrderId.TryParse(orderId, out var orderKey, out var orderError))
         {
-            return Error(line, "order id", orderError.Reason);
+            return Error(line, order?.Column ?? "order id", orderError.Reason);
         }
-        return new ImportRow(line, new Purchase { OrderId = order, CustomerId = customerId, PurchasedAt = purchasedAt, Total = total }, false, null);
+        return new ImportRow(line, new Purchase { OrderId = orderKey, CustomerId = customerId, PurchasedAt = purchasedAt, Total = total }, false, null);
     }
 
     private string DeterministicOrderId(string customer, string date, string amount)
@@ -164,83 +183,11 @@ public sealed class PurchaseFileReader(StoreCalendar calendar, CurrencyCode defa
         return "imp-" + Convert.ToHexStringLower(hash.AsSpan(0, 12));
     }
 
-    private DateTimeOffset? ParseInstant(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (text.Length == 8 && DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var compact))
-        {
-            return calendar.StartOf(compact);
-        }
-        if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return calendar.StartOf(day);
-        }
-        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 19 && (text[^6] is '+' or '-') && text[^3] == ':');
-        if (hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
-        {
-            return instant;
-        }
-        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            var zone = calendar.Zone;
-            while (zone.IsInvalidTime(local))
-            {
-                local = local.AddMinutes(15);
-            }
-            return new DateTimeOffset(local, zone.GetUtcOffset(local));
-        }
-        return null;
-    }
-
-    private static ImportRow Error(int line, string column, string reason) => new(line, null, false, $"{column} {reason}");
-
-    private static int Find(List<string> names, string[] aliases) => names.FindIndex(aliases.Contains);
+    private static ImportRow Error(int line, string column, string reason) =>
+        new(line, null, false, $"column \"{column}\": {reason}") { Column = column, Reason = reason };
 
     private static string[] Tokens(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Splits one CSV line (RFC 4180 quoting: "a ""quoted"" field").</summary>
-    internal static List<string> SplitCsv(string line, char delimiter)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == delimiter)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-        fields.Add(field.ToString());
-        return fields;
-    }
+    /// <summary>A field's text and the name of its column, for errors.</summary>
+    private readonly record struct Cell(string? Text, string Column);
 }

@@ -5,7 +5,8 @@ using Retention.Domain.Purchases;
 namespace Retention.Application.Ingest;
 
 /// <summary>Records one or more validated purchases.</summary>
-public sealed partial class RecordPurchases(IOrderLedger ledger, Rewards.ApplyRewards rewards, ILogger<RecordPurchases> logger)
+public sealed partial class RecordPurchases(
+    IOrderLedger ledger, Rewards.ApplyRewards rewards, ILogger<RecordPurchases> logger, IRetentionMetrics? metrics = null)
 {
     /// <summary>The most purchases one call may carry (the batch endpoint's limit).</summary>
     public const int MaxBatchSize = 1000;
@@ -18,6 +19,7 @@ public sealed partial class RecordPurchases(IOrderLedger ledger, Rewards.ApplyRe
             return [];
         }
         var outcomes = await ledger.RecordPurchasesAsync(purchases, cancellationToken);
+        metrics?.PurchasesRecorded(outcomes.Count(o => o is PurchaseOutcome.Recorded));
         if (rewards.Enabled)
         {
             await ApplyRewardsAsync(purchases, outcomes, cancellationToken);

@@ -33,7 +33,8 @@ public sealed partial class DispatchMessages(
     IOptions<BrandOptions> brand,
     IOptions<EmailOptions> emailOptions,
     TimeProvider clock,
-    ILogger<DispatchMessages> logger)
+    ILogger<DispatchMessages> logger,
+    IRetentionMetrics? metrics = null)
 {
     private enum Step
     {
@@ -92,6 +93,7 @@ public sealed partial class DispatchMessages(
         }
         var summary = new DispatchSummary(received, sent, alreadySent, skipped, deadLettered, abandoned, stop);
         LogRun(received, sent, alreadySent, summary.SkippedTotal, deadLettered, abandoned);
+        metrics?.MessagesDispatched(sent, deadLettered);
         return summary;
     }
 

@@ -42,7 +42,10 @@ public sealed class MessagesOptions : IValidatableObject
     /// <summary>The key that signs unsubscribe links (HMAC-SHA256); at least 32 characters. Changing it invalidates every link already sent.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Messages:UnsubscribeSecret is required (at least 32 characters; it signs unsubscribe links).")]
     [MinLength(32, ErrorMessage = "Messages:UnsubscribeSecret must be at least 32 characters.")]
-    public string UnsubscribeSecret { get; set; } = "local-development-unsubscribe-secret-not-for-production";
+    public string UnsubscribeSecret { get; set; } = DevelopmentUnsubscribeSecret;
+
+    /// <summary>The default key: public (it is in the source), so the app refuses it on Azure (<c>WEBSITE_SITE_NAME</c> set).</summary>
+    public const string DevelopmentUnsubscribeSecret = "local-development-unsubscribe-secret-not-for-production";
 
     /// <summary>How long an unsubscribe link works, counted from the email.</summary>
     [Range(1, 3650, ErrorMessage = "Messages:UnsubscribeLinkDays must be from 1 to 3650 days.")]
@@ -61,6 +64,13 @@ public sealed class MessagesOptions : IValidatableObject
         if (MaxMessagesPerRun < BudgetPerRun)
         {
             yield return new ValidationResult("Messages:MaxMessagesPerRun must be at least Messages:BudgetPerRun.", [nameof(MaxMessagesPerRun)]);
+        }
+        // App Service and Azure Functions set WEBSITE_SITE_NAME; anyone could sign unsubscribe links with the public default.
+        if (UnsubscribeSecret == DevelopmentUnsubscribeSecret && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME")))
+        {
+            yield return new ValidationResult(
+                "Messages:UnsubscribeSecret still has its local-development value, which is public; on Azure it must come from Key Vault (infra/main.bicep stores a generated one).",
+                [nameof(UnsubscribeSecret)]);
         }
     }
 }

@@ -4,6 +4,7 @@ using Retention.Application.Email;
 using Retention.Domain.Cohorts;
 using Retention.Domain.Customers;
 using Retention.Domain.Metrics;
+using Retention.Domain.Models;
 using Retention.Domain.Rewards;
 
 namespace Retention.Application.Reports;
@@ -12,7 +13,9 @@ namespace Retention.Application.Reports;
 /// Writes the nightly report email: a subject with the headline number, HTML that email clients render (tables,
 /// inline styles, <c>bgcolor</c>, no CSS files or scripts, 640 px wide, readable without images), a plain-text
 /// alternative, the retention-curve chart inline (Content-ID <see cref="ChartContentId"/>) and the cohort table as CSV.
-/// When the snapshot has programme results, a section compares each programme with its holdout (<see cref="ProgrammeLine"/>).
+/// When the snapshot has programme results, a section compares each programme with its holdout (<see cref="ProgrammeLine"/>);
+/// when it has the customer-base models, a section lists the valuable customers most at risk (ids only) with one line on
+/// the model, or the reason there is none.
 /// Numbers and dates follow <see cref="ReportEmailOptions.Locale"/>; right-to-left locales get <c>dir="rtl"</c>.
 /// </summary>
 public static class ReportEmailComposer
@@ -186,6 +189,34 @@ public static class ReportEmailComposer
             html.Append("</table><div style=\"font-size:11px;color:#7b8794;padding-top:4px;\">").Append(Encode(ProgrammesNote)).Append("</div></td></tr>");
         }
 
+        // Customer-base models: the at-risk list
+        if (snapshot.Models is { } models)
+        {
+            html.Append("<tr><td style=\"padding:8px 24px;").Append(Font).Append("\">")
+                .Append("<div style=\"font-size:15px;font-weight:bold;color:#1f2933;padding-bottom:4px;\">").Append(AtRiskHeading).Append("</div>")
+                .Append("<div style=\"font-size:13px;color:#1f2933;padding-bottom:6px;\">").Append(Encode(ModelLine(models, snapshot.Currency, culture))).Append("</div>");
+            if (models.Fitted && !models.AtRisk.IsDefaultOrEmpty)
+            {
+                html.Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"border-collapse:collapse;font-size:12px;\"><tr>");
+                foreach (var heading in AtRiskHeadings)
+                {
+                    html.Append("<td style=\"").Append(HeatHead).Append("\">").Append(Encode(heading)).Append("</td>");
+                }
+                html.Append("</tr>");
+                foreach (var customer in models.AtRisk)
+                {
+                    html.Append("<tr><td style=\"").Append(HeatCell).Append("color:#1f2933;\">").Append(Encode(customer.CustomerId.Value)).Append("</td>");
+                    foreach (var value in AtRiskValues(customer, culture))
+                    {
+                        html.Append("<td align=\"right\" style=\"").Append(HeatCell).Append("color:#1f2933;white-space:nowrap;\">").Append(Encode(value)).Append("</td>");
+                    }
+                    html.Append("</tr>");
+                }
+                html.Append("</table>");
+            }
+            html.Append("<div style=\"font-size:11px;color:#7b8794;padding-top:4px;\">").Append(Encode(AtRiskNote(models, snapshot.Currency))).Append("</div></td></tr>");
+        }
+
         // Footer
         html.Append("<tr><td style=\"padding:12px 24px 20px;border-top:1px solid #e1e6eb;").Append(Font).Append("font-size:11px;color:#7b8794;\">")
             .Append("Retention rate = (customers active at the end − new customers) ÷ customers active at the start of the period; active = bought in the last ")
@@ -244,6 +275,20 @@ public static class ReportEmailComposer
             }
             text.Append(ProgrammesNote).Append('\n');
         }
+        if (snapshot.Models is { } models)
+        {
+            text.Append('\n').Append(AtRiskHeading).Append('\n').Append(ModelLine(models, snapshot.Currency, culture)).Append('\n');
+            if (models.Fitted)
+            {
+                foreach (var customer in models.AtRisk.IsDefault ? [] : models.AtRisk)
+                {
+                    var values = AtRiskValues(customer, culture);
+                    text.Append("- ").Append(customer.CustomerId.Value).Append(": probability alive ").Append(values[0]).Append(", last purchase ").Append(values[1])
+                        .Append(", 12-month value ").Append(values[2]).Append(", value lost ").Append(values[3]).Append('\n');
+                }
+            }
+            text.Append(AtRiskNote(models, snapshot.Currency)).Append('\n');
+        }
         text.Append("\nThe full table is attached as CSV. Definitions: docs/metrics.md.\n");
         return text.ToString();
     }
@@ -259,6 +304,58 @@ public static class ReportEmailComposer
 
     private static List<ProgrammeLine> ProgrammeLines(RetentionSnapshot snapshot, CultureInfo culture) =>
         snapshot.Programmes.IsDefault ? [] : [.. snapshot.Programmes.Select(p => ProgrammeLine.From(p, culture))];
+
+    private const string AtRiskHeading = "Valuable customers at risk";
+
+    private static readonly string[] AtRiskHeadings = ["Customer", "Probability alive", "Last purchase", "12-month value", "Value lost"];
+
+    /// <summary>One line: the store-level predictions and the model's parameters, or why there is no model.</summary>
+    internal static string ModelLine(CustomerModelSummary models, string currency, CultureInfo culture)
+    {
+        if (!models.Fitted)
+        {
+            return $"No model yet: {models.Reason} Win-back follows the rules until then.";
+        }
+        var line = new StringBuilder();
+        line.Append(models.Customers.ToString("N0", culture)).Append(" customers, ").Append(models.RepeatCustomers.ToString("N0", culture)).Append(" bought again");
+        if (models.ExpectedPurchases30Days is { } next30)
+        {
+            line.Append("; about ").Append(next30.ToString("N0", culture)).Append(" purchases expected in the next 30 days");
+        }
+        if (models.TotalClv12Months is { } clv)
+        {
+            line.Append("; 12-month value ").Append(clv.ToString("N0", culture)).Append(' ').Append(currency);
+        }
+        if (models.CustomersBelowThreshold is { } below)
+        {
+            line.Append("; ").Append(below.ToString("N0", culture)).Append(" below ").Append(FormatPercent(models.ProbabilityAliveThreshold * 100, culture, 0))
+                .Append(" probability alive");
+        }
+        line.Append(". BG/NBD r ").Append(Parameter(models.R, culture)).Append(", α ").Append(Parameter(models.Alpha, culture)).Append(" weeks, a ")
+            .Append(Parameter(models.A, culture)).Append(", b ").Append(Parameter(models.B, culture));
+        if (models.P is not null)
+        {
+            line.Append("; Gamma-Gamma p ").Append(Parameter(models.P, culture)).Append(", q ").Append(Parameter(models.Q, culture)).Append(", γ ")
+                .Append(Parameter(models.Gamma, culture));
+        }
+        return line.Append('.').ToString();
+    }
+
+    private static string[] AtRiskValues(AtRiskCustomer customer, CultureInfo culture) =>
+    [
+        FormatPercent(customer.ProbabilityAlive * 100, culture, 0),
+        customer.LastPurchase.ToString("d", culture),
+        customer.Clv12Months.ToString("N2", culture),
+        customer.ValueLost.ToString("N2", culture),
+    ];
+
+    private static string AtRiskNote(CustomerModelSummary models, string currency) => models.Fitted
+        ? $"Probability alive: the chance the customer still buys from the store (BG/NBD). 12-month value: the purchases expected in the next 12 months, " +
+          $"discounted at {(models.AnnualDiscountRate * 100).ToString("0.#", CultureInfo.InvariantCulture)} % a year, in {currency}. " +
+          "Value lost: what they would be worth if still a customer, times the chance they are gone. Definitions: docs/models.md."
+        : "The model needs enough customers who bought more than once; docs/models.md explains it.";
+
+    private static string Parameter(double? value, CultureInfo culture) => value is { } v ? v.ToString("0.###", culture) : "–";
 
     private const string HeatHead = "border:1px solid #e1e6eb;padding:3px 5px;background-color:#f0f4f8;color:#52606d;";
     private const string HeatCell = "border:1px solid #e1e6eb;padding:3px 5px;";

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Retention.Domain.Cohorts;
+using Retention.Domain.Models;
 using Retention.Domain.Rewards;
 
 namespace Retention.Application.Reports;
@@ -68,6 +69,7 @@ public static class ReportRenderer
     /// <c>treatedRatePercent</c> and <c>holdoutRatePercent</c> in percent, <c>upliftPoints</c> and its 95 % interval
     /// <c>upliftLowPoints</c>..<c>upliftHighPoints</c> in percentage points, all with one decimal (null when a group has no
     /// matured decision), and <c>verdict</c>: <c>works</c>, <c>no-effect-shown</c>, <c>hurts</c> or <c>too-early</c>.
+    /// <c>models</c> (null when the snapshot has none) is the customer-base models' summary (<see cref="ModelsDocument"/>).
     /// </summary>
     public static string JsonDocument(RetentionSnapshot snapshot, ReportOptions options)
     {
@@ -110,9 +112,43 @@ public static class ReportRenderer
                 upliftHighPoints = Round(p.UpliftHigh * 100),
                 verdict = ProgrammeVerdict.Words(ProgrammeVerdict.Of(p)).Replace(' ', '-'),
             }),
+            models = ModelsDocument(snapshot.Models),
         };
         return JsonSerializer.Serialize(document, Json);
     }
+
+    /// <summary>
+    /// The report's <c>models</c> object: <c>fitted</c> and, without a fit, <c>reason</c>; the BG/NBD parameters (time in
+    /// weeks) and Gamma-Gamma's (<c>gamma</c> in the store currency) unrounded, null when not fitted; store-level
+    /// predictions (<c>meanProbabilityAlive</c> 0 to 1, <c>expectedPurchasesNext30Days</c>, <c>totalClv12Months</c>);
+    /// and <c>atRisk</c>, the customers with the most expected value lost (ids only). Null without models.
+    /// </summary>
+    private static object? ModelsDocument(CustomerModelSummary? models) => models is null ? null : new
+    {
+        fitted = models.Fitted,
+        reason = models.Reason,
+        note = models.Note,
+        timeUnit = "week",
+        customers = models.Customers,
+        repeatCustomers = models.RepeatCustomers,
+        minimumRepeatCustomers = models.MinimumRepeatCustomers,
+        bgNbd = new { r = models.R, alpha = models.Alpha, a = models.A, b = models.B, logLikelihood = models.LogLikelihood },
+        gammaGamma = new { p = models.P, q = models.Q, gamma = models.Gamma },
+        meanProbabilityAlive = models.MeanProbabilityAlive,
+        expectedPurchasesNext30Days = models.ExpectedPurchases30Days,
+        totalClv12Months = models.TotalClv12Months,
+        annualDiscountRate = models.AnnualDiscountRate,
+        probabilityAliveThreshold = models.ProbabilityAliveThreshold,
+        customersBelowThreshold = models.CustomersBelowThreshold,
+        atRisk = (models.AtRisk.IsDefault ? [] : models.AtRisk).Select(c => new
+        {
+            customerId = c.CustomerId.Value,
+            probabilityAlive = c.ProbabilityAlive,
+            lastPurchase = c.LastPurchase,
+            clv12Months = c.Clv12Months,
+            valueLost = c.ValueLost,
+        }),
+    };
 
     /// <summary>A standalone page: key numbers, then the cohort heatmap (no scripts, no external resources).</summary>
     public static string Html(RetentionSnapshot snapshot, ReportOptions options)

@@ -17,7 +17,10 @@ public sealed class RewardsOptions : IValidatableObject
     public int IngestMaxAgeDays { get; set; } = 2;
 
     /// <summary>Keys the coupon and referral codes (HMAC-SHA256); at least 32 characters. Keep it in Key Vault; changing it changes the codes of coupons not issued yet.</summary>
-    public string CodeSecret { get; set; } = "local-development-coupon-secret-not-for-production";
+    public string CodeSecret { get; set; } = DevelopmentCodeSecret;
+
+    /// <summary>The default key: public (it is in the source), so the app refuses it on Azure (<c>WEBSITE_SITE_NAME</c> set).</summary>
+    public const string DevelopmentCodeSecret = "local-development-coupon-secret-not-for-production";
     public decimal HoldoutPercent { get; set; } = 10m;
     public int ConversionDays { get; set; } = 30;
     public ThankYouSettings ThankYou { get; set; } = new();
@@ -63,6 +66,9 @@ public sealed class RewardsOptions : IValidatableObject
             }
         }
         Check(CodeSecret is { Length: >= 32 }, "Rewards:CodeSecret must be at least 32 characters (it keys coupon and referral codes).");
+        // App Service and Azure Functions set WEBSITE_SITE_NAME; anyone could mint valid coupon codes with the public default.
+        Check(CodeSecret != DevelopmentCodeSecret || string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME")),
+            "Rewards:CodeSecret still has its local-development value, which is public; on Azure it must come from Key Vault (infra/main.bicep stores a generated one).");
         Check(IngestMaxAgeDays is >= 0 and <= 365, "Rewards:IngestMaxAgeDays must be from 0 to 365 days.");
         Check(HoldoutPercent is >= 0 and <= 50, "Rewards:HoldoutPercent must be from 0 to 50 (percent of customers who get no marketing messages).");
         Check(ConversionDays is >= 1 and <= 365, "Rewards:ConversionDays must be from 1 to 365 days.");

@@ -18,7 +18,8 @@ public sealed partial class RunRewardRules(
     public bool Enabled => settings.AnyEnabled;
 
     /// <param name="asOf">The end of the store day.</param>
-    public async Task<RewardRunResult> ExecuteAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    /// <param name="models">The night's customer-base model, when fitted: win-back then lapses by probability alive.</param>
+    public async Task<RewardRunResult> ExecuteAsync(DateTimeOffset asOf, CancellationToken cancellationToken, Models.CustomerModelRun? models = null)
     {
         var accounts = new Dictionary<CustomerId, LoyaltyAccount>();
         await foreach (var account in loyalty.ReadAllAsync(cancellationToken))
@@ -46,7 +47,8 @@ public sealed partial class RunRewardRules(
             if (settings.AnyEnabled)
             {
                 var account = accounts.GetValueOrDefault(summary.CustomerId) ?? LoyaltyAccount.Empty(summary.CustomerId);
-                if (NightlyRules.IsLapsed(summary, asOf, settings.WinBack) && summary.LastPurchaseAt is { } last && !Holdout.IsHeldOut(summary.CustomerId, settings.HoldoutPercent))
+                var probabilityAlive = models?.RepeatCustomerProbabilityAlive(summary.CustomerId);
+                if (NightlyRules.IsLapsed(summary, asOf, settings.WinBack, probabilityAlive) && summary.LastPurchaseAt is { } last && !Holdout.IsHeldOut(summary.CustomerId, settings.HoldoutPercent))
                 {
                     var customer = summary.CustomerId;
                     string CodeFor(string source) => codes.For(customer, source);
@@ -57,7 +59,7 @@ public sealed partial class RunRewardRules(
                     }
                 }
                 var decisions = NightlyRules.Evaluate(summary, account, asOf, settings, decidedByCustomer.GetValueOrDefault(summary.CustomerId) ?? none,
-                    category => gaps.TryGetValue(category, out var days) ? days : null);
+                    category => gaps.TryGetValue(category, out var days) ? days : null, probabilityAlive);
                 var fresh = decisions.Where(d => decidedByCustomer.GetValueOrDefault(summary.CustomerId)?.ContainsKey(d.Message.MessageId) != true).ToList();
                 if (fresh.Count > 0)
                 {

@@ -74,6 +74,7 @@ internal static class ReportCommand
             {
                 HeatmapTable.Write(snapshot, options, Math.Max(1, result.GetValue(cohorts)));
                 ProgrammesTable.Write(snapshot);
+                ModelsPanel.Write(snapshot);
             }
             else if (file is not null)
             {

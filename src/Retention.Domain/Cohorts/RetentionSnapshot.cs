@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Retention.Domain.Metrics;
+using Retention.Domain.Models;
 using Retention.Domain.Rewards;
 
 namespace Retention.Domain.Cohorts;
@@ -14,4 +15,10 @@ public sealed record RetentionSnapshot(DateOnly AsOf, string TimeZone, string Cu
     /// ordered by programme name; empty when no programme has made a decision or the snapshot predates programmes.
     /// </summary>
     public ImmutableArray<ProgrammeResult> Programmes { get; init; } = [];
+
+    /// <summary>
+    /// The customer-base models as of <see cref="AsOf"/>: a fit with store-level predictions and the at-risk list, or why
+    /// there is none; null when the nightly job did not run them (or the snapshot predates them).
+    /// </summary>
+    public CustomerModelSummary? Models { get; init; }
 }

@@ -62,29 +62,64 @@ public static class BgNbdFitter
             .Select(g => (History: g.Key, Weight: (double)g.Count()))
             .OrderBy(g => g.History.Frequency)
             .ToArray();
+        var ages = new Dictionary<double, int>();
+        var recencies = new Dictionary<double, int>();
+        static int IndexOf(Dictionary<double, int> values, double value)
+        {
+            if (!values.TryGetValue(value, out var index))
+            {
+                index = values.Count;
+                values.Add(value, index);
+            }
+            return index;
+        }
         return new Histories(
             [.. groups.Select(g => g.History.Frequency)],
-            [.. groups.Select(g => g.History.Recency)],
-            [.. groups.Select(g => g.History.Age)],
-            [.. groups.Select(g => g.Weight)]);
+            [.. groups.Select(g => IndexOf(recencies, g.History.Recency))],
+            [.. groups.Select(g => IndexOf(ages, g.History.Age))],
+            [.. groups.Select(g => g.Weight)],
+            [.. recencies.OrderBy(v => v.Value).Select(v => v.Key)],
+            [.. ages.OrderBy(v => v.Value).Select(v => v.Key)]);
     }
 
-    /// <summary>Distinct histories, ordered by x, with how many customers share each.</summary>
-    private sealed record Histories(int[] Frequency, double[] Recency, double[] Age, double[] Weight)
+    /// <summary>
+    /// Distinct histories, ordered by x, with how many customers share each. Store data have few distinct ages and
+    /// recencies (whole days), so ln(α + T) and ln(α + t_x) are computed once per distinct value and evaluation; each
+    /// customer's term is the same expression as <see cref="BgNbdModel.LogLikelihood(double, double, double, double, double, int, double, double)"/>,
+    /// so the result is bit for bit the same. Not thread-safe (it reuses two buffers); one fit uses it from one thread.
+    /// </summary>
+    private sealed class Histories(int[] frequency, int[] recencyIndex, int[] ageIndex, double[] weight, double[] recencies, double[] ages)
     {
+        private readonly double[] _logAlphaPlusRecency = new double[recencies.Length];
+        private readonly double[] _logAlphaPlusAge = new double[ages.Length];
+
         public double LogLikelihood(double r, double alpha, double a, double b)
         {
+            for (var i = 0; i < recencies.Length; i++)
+            {
+                _logAlphaPlusRecency[i] = Math.Log(alpha + recencies[i]);
+            }
+            for (var i = 0; i < ages.Length; i++)
+            {
+                _logAlphaPlusAge[i] = Math.Log(alpha + ages[i]);
+            }
+            var logA = Math.Log(a);
+            var rLogAlpha = r * Math.Log(alpha);
             var total = 0.0;
             var x = -1;
             var term = 0.0;
-            for (var i = 0; i < Frequency.Length; i++)
+            var logB = 0.0;
+            for (var i = 0; i < frequency.Length; i++)
             {
-                if (Frequency[i] != x)
+                if (frequency[i] != x)
                 {
-                    x = Frequency[i];
+                    x = frequency[i];
                     term = BgNbdModel.LogGammaTerm(r, a, b, x);
+                    logB = x > 0 ? Math.Log(b + x - 1) : 0;
                 }
-                total += Weight[i] * BgNbdModel.LogLikelihood(r, alpha, a, b, term, x, Recency[i], Age[i]);
+                var alive = -(r + x) * _logAlphaPlusAge[ageIndex[i]];
+                var dead = x > 0 ? logA - logB - ((r + x) * _logAlphaPlusRecency[recencyIndex[i]]) : double.NegativeInfinity;
+                total += weight[i] * (term + rLogAlpha + SpecialFunctions.LogSumExp(alive, dead));
             }
             return total;
         }

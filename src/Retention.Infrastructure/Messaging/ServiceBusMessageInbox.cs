@@ -29,7 +29,14 @@ internal sealed class ServiceBusMessageInbox(ServiceBusConnection connection) : 
     {
         if (_receiver.IsValueCreated)
         {
-            await _receiver.Value.DisposeAsync();
+            try
+            {
+                await _receiver.Value.DisposeAsync();
+            }
+            catch (Exception ex) when (ex is ServiceBusException or TimeoutException)
+            {
+                // Shutting down while the queue is unreachable: the link is gone either way, and a host must stop cleanly.
+            }
         }
     }
 

@@ -75,7 +75,14 @@ internal sealed class ServiceBusMessagePublisher(ServiceBusConnection connection
     {
         if (_sender.IsValueCreated)
         {
-            await _sender.Value.DisposeAsync();
+            try
+            {
+                await _sender.Value.DisposeAsync();
+            }
+            catch (Exception ex) when (ex is ServiceBusException or TimeoutException)
+            {
+                // Shutting down while the queue is unreachable: the link is gone either way, and a host must stop cleanly.
+            }
         }
     }
 

@@ -1,4 +1,6 @@
+using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Retention.Infrastructure.Storage;
@@ -7,7 +9,7 @@ namespace Retention.Infrastructure.Storage;
 /// The tables we use, created on first use: <c>{prefix}customers</c> (summaries and orders, see <see cref="TableKeys"/>)
 /// <c>{prefix}orderclaims</c> (which customer an order id belongs to) and <c>{prefix}snapshots</c> (nightly results), <c>{prefix}reportemails</c> (which report emails went out),
 /// <c>{prefix}messages</c> (what became of each customer message), <c>{prefix}consent</c> (consent changes, unsubscribes, suppressed addresses),
-/// <c>{prefix}loyalty</c> (coupons, referral codes) and <c>{prefix}decisions</c> (every programme decision).
+/// <c>{prefix}loyalty</c> (coupons, referral codes), <c>{prefix}decisions</c> (every programme decision) and <c>{prefix}predictions</c> (each customer's model predictions).
 /// </summary>
 internal sealed class RetentionTables : IDisposable
 {
@@ -17,10 +19,12 @@ internal sealed class RetentionTables : IDisposable
     public RetentionTables(IOptions<StorageOptions> options)
     {
         var settings = options.Value;
-        Service = new TableServiceClient(settings.ConnectionString);
+        // One credential for both clients, so that they share its token cache.
+        var credential = settings.UsesTableEndpoint ? Credential(settings) : null;
+        Service = CreateClient(settings, credential, new TableClientOptions());
         var noRetries = new TableClientOptions();
         noRetries.Retry.MaxRetries = 0;
-        Probe = new TableServiceClient(settings.ConnectionString, noRetries);
+        Probe = CreateClient(settings, credential, noRetries);
         Customers = Service.GetTableClient(settings.TablePrefix + "customers");
         Claims = Service.GetTableClient(settings.TablePrefix + "orderclaims");
         Snapshots = Service.GetTableClient(settings.TablePrefix + "snapshots");
@@ -30,6 +34,7 @@ internal sealed class RetentionTables : IDisposable
         Loyalty = Service.GetTableClient(settings.TablePrefix + "loyalty");
         Decisions = Service.GetTableClient(settings.TablePrefix + "decisions");
         Webhooks = Service.GetTableClient(settings.TablePrefix + "webhooks");
+        Predictions = Service.GetTableClient(settings.TablePrefix + "predictions");
     }
 
     public TableServiceClient Service { get; }
@@ -45,13 +50,27 @@ internal sealed class RetentionTables : IDisposable
     public TableClient Loyalty { get; }
 
     /// <summary>Every table of the store, for the store eraser.</summary>
-    public IReadOnlyList<TableClient> All => [Customers, Claims, Snapshots, ReportEmails, Messages, Consent, Loyalty, Decisions, Webhooks];
+    public IReadOnlyList<TableClient> All => [Customers, Claims, Snapshots, ReportEmails, Messages, Consent, Loyalty, Decisions, Webhooks, Predictions];
     public TableClient Decisions { get; }
 
     /// <summary>Applied webhook deliveries (Shopify, WooCommerce), for the delivery-id shortcut.</summary>
     public TableClient Webhooks { get; }
 
+    /// <summary>Each customer's latest model predictions (<see cref="TablePredictionStore"/>).</summary>
+    public TableClient Predictions { get; }
+
     public void Dispose() => _createLock.Dispose();
+
+    /// <summary>A connection string (Azurite, keys), or the endpoint with a token where shared keys are off (Azure).</summary>
+    private static TableServiceClient CreateClient(StorageOptions settings, TokenCredential? credential, TableClientOptions options) =>
+        credential is null
+            ? new TableServiceClient(settings.ConnectionString, options)
+            : new TableServiceClient(new Uri(settings.TableEndpoint!), credential, options);
+
+    private static DefaultAzureCredential Credential(StorageOptions settings) => new(new DefaultAzureCredentialOptions
+    {
+        ManagedIdentityClientId = string.IsNullOrWhiteSpace(settings.ManagedIdentityClientId) ? null : settings.ManagedIdentityClientId,
+    });
 
     /// <summary>Creates the tables once per process; a failure is retried by the next call.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -74,6 +93,7 @@ internal sealed class RetentionTables : IDisposable
                 await Loyalty.CreateIfNotExistsAsync(cancellationToken);
                 await Decisions.CreateIfNotExistsAsync(cancellationToken);
                 await Webhooks.CreateIfNotExistsAsync(cancellationToken);
+                await Predictions.CreateIfNotExistsAsync(cancellationToken);
                 _created = true;
             }
         }

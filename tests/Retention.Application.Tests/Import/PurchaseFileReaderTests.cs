@@ -2,7 +2,7 @@ using Retention.Application.Import;
 using Retention.Domain.Amounts;
 using Retention.Domain.Calendar;
 
-namespace Retention.Application.Tests;
+namespace Retention.Application.Tests.Import;
 
 public sealed class PurchaseFileReaderTests
 {
@@ -16,6 +16,7 @@ public sealed class PurchaseFileReaderTests
     [InlineData("customer_id;date;amount\n17850;2010-12-01;0\n")]
     [InlineData("Customer\tCreated_At\n17850\t2010-12-01\n")]
     [InlineData("\uFEFFcustomerId,purchasedAt\n17850,2010-12-01T00:00:00Z\n")]
+    [InlineData("customerId,purchasedAt\r\n17850,2010-12-01T00:00:00Z\r\n")]
     public void Read_HeaderAliasesAndDelimiters_FindCustomerAndDate(string text)
     {
         var row = Assert.Single(Read(text));
@@ -73,6 +74,17 @@ public sealed class PurchaseFileReaderTests
     }
 
     [Fact]
+    public void Read_QuotedFieldWithLineBreak_IsOneRowAndLaterLinesKeepTheirNumbers()
+    {
+        var rows = Read("orderId,customer,date,total\n\"A\nB\",C1,2010-12-01,5\nX,C2,2010-12-01,oops\n");
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(2, rows[0].Line);
+        Assert.Equal(4, rows[1].Line);
+        Assert.Equal("total", rows[1].Column);
+    }
+
+    [Fact]
     public void Read_LocalTimesWithoutOffset_AreInTheStoreZone()
     {
         var row = Assert.Single(Read("customer,date\nC1,2026-07-01 00:30:00\n", "Europe/Berlin"));
@@ -82,11 +94,11 @@ public sealed class PurchaseFileReaderTests
 
     [Theory]
     [InlineData("customer,date,total\nC1,yesterday,10\n", "date")]
-    [InlineData("customer,date,total\nC1,2010-12-01,ten\n", "amount")]
-    [InlineData("customer,date,total\nC1,2010-12-01,-5\n", "amount")]
+    [InlineData("customer,date,Total\nC1,2010-12-01,ten\n", "Total")]
+    [InlineData("customer,date,total\nC1,2010-12-01,-5\n", "total")]
     [InlineData("customer,date,total,currency\nC1,2010-12-01,5,euro\n", "currency")]
     [InlineData("customer,date\nC1,2999-01-01\n", "date")]
-    [InlineData("customer,date,total,currency\nC1,2010-12-01,5.5,JPY\n", "amount")]
+    [InlineData("customer,date,total,currency\nC1,2010-12-01,5.5,JPY\n", "total")]
     public void Read_BadRow_IsAnErrorNamingTheColumnAndLine(string text, string column)
     {
         var row = Assert.Single(Read(text));
@@ -94,7 +106,16 @@ public sealed class PurchaseFileReaderTests
         Assert.Null(row.Purchase);
         Assert.False(row.Skipped);
         Assert.Equal(2, row.Line);
-        Assert.StartsWith(column, row.Error, StringComparison.Ordinal);
+        Assert.Equal(column, row.Column);
+        Assert.StartsWith($"column \"{column}\": ", row.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadItems_BadRow_ProblemSaysLineAndColumn()
+    {
+        var item = Assert.Single(Readers.Read(ImportFormat.PurchasesCsv, "customer,date,Total\nC1,2010-12-01,ten\n"));
+
+        Assert.Equal("line 2, column \"Total\": must be a number such as 12.50 (got 'ten')", item.Problem!.ToString());
     }
 
     [Fact]
