@@ -5,11 +5,16 @@ namespace Retention.Cli.Tests;
 /// <summary>`retention import` as a process against its own Azurite, with files in a temp folder (so the saved progress lands beside them).</summary>
 public sealed class ImportCommandTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("retention-import-").FullName;
     private readonly string _tablePrefix = "cli" + Guid.NewGuid().ToString("N")[..8];
     private AzuriteServer? _azurite;
+    private string _folder = "";
 
-    public async Task InitializeAsync() => _azurite = await AzuriteServer.StartAsync(RepoRoot.Find());
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteServer.StartAsync(RepoRoot.Find());
+        // Made after Azurite started: when the start fails, xunit does not call DisposeAsync, and nothing is left behind.
+        _folder = Directory.CreateTempSubdirectory("retention-import-").FullName;
+    }
 
     public async Task DisposeAsync()
     {
@@ -17,7 +22,10 @@ public sealed class ImportCommandTests : IAsyncLifetime
         {
             await _azurite.DisposeAsync();
         }
-        Directory.Delete(_folder, recursive: true);
+        if (_folder.Length > 0)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 
     [Fact]
