@@ -13,7 +13,7 @@ internal sealed class ServiceBusDeadLetterReader(ServiceBusConnection connection
         {
             return await PeekCoreAsync(maxMessages, cancellationToken);
         }
-        catch (Exception ex) when (ex is ServiceBusException or System.Net.Sockets.SocketException or UnauthorizedAccessException or Azure.Identity.AuthenticationFailedException)
+        catch (Exception ex) when (MessagingFailures.IsUnavailable(ex))
         {
             throw new MessagingUnavailableException($"Could not read the dead-letter queue of '{connection.QueueName}': {ex.Message}", ex);
         }

@@ -25,20 +25,7 @@ internal sealed class ServiceBusMessageInbox(ServiceBusConnection connection) : 
     public Task DeadLetterAsync(InboxMessage message, string reason, string description, CancellationToken cancellationToken) =>
         _receiver.Value.DeadLetterMessageAsync(Native(message), reason, Truncate(description), cancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_receiver.IsValueCreated)
-        {
-            try
-            {
-                await _receiver.Value.DisposeAsync();
-            }
-            catch (Exception ex) when (ex is ServiceBusException or TimeoutException)
-            {
-                // Shutting down while the queue is unreachable: the link is gone either way, and a host must stop cleanly.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => MessagingFailures.CloseQuietlyAsync(_receiver);
 
     private static ServiceBusReceivedMessage Native(InboxMessage message) =>
         message.Handle as ServiceBusReceivedMessage ?? throw new ArgumentException("The message was not received by this inbox.", nameof(message));

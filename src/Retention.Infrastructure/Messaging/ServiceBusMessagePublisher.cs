@@ -20,7 +20,7 @@ internal sealed class ServiceBusMessagePublisher(ServiceBusConnection connection
         {
             await PublishCoreAsync(messages, cancellationToken);
         }
-        catch (Exception ex) when (ex is ServiceBusException or System.Net.Sockets.SocketException or UnauthorizedAccessException or Azure.Identity.AuthenticationFailedException)
+        catch (Exception ex) when (MessagingFailures.IsUnavailable(ex))
         {
             throw new MessagingUnavailableException(
                 $"Could not publish to the queue '{connection.QueueName}': {ex.Message} Publishing again is safe: message ids are deduplicated.", ex);
@@ -71,20 +71,7 @@ internal sealed class ServiceBusMessagePublisher(ServiceBusConnection connection
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_sender.IsValueCreated)
-        {
-            try
-            {
-                await _sender.Value.DisposeAsync();
-            }
-            catch (Exception ex) when (ex is ServiceBusException or TimeoutException)
-            {
-                // Shutting down while the queue is unreachable: the link is gone either way, and a host must stop cleanly.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => MessagingFailures.CloseQuietlyAsync(_sender);
 
     internal static ServiceBusMessage ToServiceBus(OutgoingMessage outgoing)
     {
